@@ -1,0 +1,608 @@
+/**
+ * Generates the API request model and its ajv standalone validator (`npm run generate`).
+ *
+ * Structures, member order, required members and enum values come from the installed
+ * `@aws-sdk/client-sagemaker`, read as plain text (no SDK code runs); string lengths, patterns, numeric bounds
+ * and integer-vs-double, which no npm package ships, come from `scripts/data/api-constraints.json`, transcribed
+ * from botocore's service-2.json as recorded in ../shared/reference/sagemaker-model-bias.md §1.1 (see §0).
+ */
+
+import { readFile, readdir, writeFile, mkdir } from 'node:fs/promises';
+import { realpathSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Ajv } from 'ajv';
+import standalone from 'ajv/dist/standalone/index.js';
+import type { ServiceModel, StringShape, StructureShape, ValueShape } from '../src/model/shapes.js';
+import { toJsonSchema } from '../src/model/json-schema.js';
+
+const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
+const SDK_PACKAGE = '@aws-sdk/client-sagemaker';
+const SDK_DIR = path.join(REPO_ROOT, 'node_modules', ...SDK_PACKAGE.split('/'));
+const CONSTRAINTS_FILE = 'scripts/data/api-constraints.json';
+const ROOT_STRUCTURE = 'CreateModelBiasJobDefinitionRequest';
+
+/** Repo-relative paths of the files this script writes. */
+export const MODEL_FILE = 'src/generated/api-request-model.ts';
+export const VALIDATOR_FILE = 'src/generated/api-request-validator.ts';
+
+// ---------------------------------------------------------------------------------------------------------
+// The SDK's schema file: `export var X$ = [3, n0, _X, traits, [member names], [member types], requiredCount]`
+
+/** A member's type as `schemas_0.js` writes it, before constraints are merged in. */
+type SdkType =
+  | { kind: 'string' }
+  | { kind: 'number' }
+  | { kind: 'boolean' }
+  | { kind: 'structure'; name: string }
+  | { kind: 'list'; items: SdkType }
+  | { kind: 'map'; keys: SdkType; values: SdkType };
+
+interface SdkStructure {
+  members: { name: string; type: SdkType }[];
+  requiredCount: number;
+}
+
+/** Splits the text inside an array literal at its top-level commas. */
+function splitTopLevel(text: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let quote: string | undefined;
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i];
+    if (quote !== undefined) {
+      if (char === '\\') i++;
+      else if (char === quote) quote = undefined;
+    } else if (char === '"' || char === "'") quote = char;
+    else if (char === '[' || char === '(' || char === '{') depth++;
+    else if (char === ']' || char === ')' || char === '}') depth--;
+    else if (char === ',' && depth === 0) {
+      parts.push(text.slice(start, i).trim());
+      start = i + 1;
+    }
+  }
+  const last = text.slice(start).trim();
+  if (last !== '') parts.push(last);
+  return parts;
+}
+
+/** The text of the bracketed literal that opens at `open` (which must be `[`), brackets excluded. */
+function bracketContent(text: string, open: number): string {
+  let depth = 0;
+  for (let i = open; i < text.length; i++) {
+    if (text[i] === '[') depth++;
+    else if (text[i] === ']' && --depth === 0) return text.slice(open + 1, i);
+  }
+  throw new Error(`Unbalanced brackets in ${SDK_PACKAGE} schemas at offset ${open}.`);
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+class SdkSchemas {
+  private readonly constants = new Map<string, string>();
+
+  constructor(private readonly text: string) {
+    for (const match of text.matchAll(/^const (_\w+) = "([^"]*)";$/gm)) {
+      const [, constant, value] = match;
+      if (constant !== undefined && value !== undefined) this.constants.set(constant, value);
+    }
+  }
+
+  /** The value of a member-name constant such as `_ICn`. */
+  private constant(name: string): string {
+    const value = this.constants.get(name);
+    if (value === undefined) throw new Error(`${SDK_PACKAGE} schemas: no constant ${name}.`);
+    return value;
+  }
+
+  /** The right-hand side of `[export ]var NAME = …`: an array literal's elements, or a bare expression. */
+  private declaration(name: string): string[] | string {
+    const match = new RegExp(`^(?:export )?var ${escapeRegExp(name)} = `, 'm').exec(this.text);
+    if (match === null) throw new Error(`${SDK_PACKAGE} schemas: no declaration of ${name}.`);
+    const start = match.index + match[0].length;
+    if (this.text[start] === '[') return splitTopLevel(bracketContent(this.text, start));
+    const end = this.text.indexOf(';', start);
+    return this.text.slice(start, end).trim();
+  }
+
+  structure(name: string): SdkStructure {
+    const elements = this.declaration(`${name}$`);
+    if (typeof elements === 'string' || elements[0] !== '3') {
+      throw new Error(`${SDK_PACKAGE} schemas: ${name}$ is not a structure schema ([3, …]).`);
+    }
+    const [, , nameConstant, , names, types, required] = elements;
+    if (nameConstant === undefined || this.constant(nameConstant) !== name) {
+      throw new Error(`${SDK_PACKAGE} schemas: ${name}$ names itself ${String(nameConstant)}.`);
+    }
+    const memberNames = this.arrayElements(names, `${name}$ member names`).map((constant) => this.constant(constant));
+    const memberTypes = this.arrayElements(types, `${name}$ member types`);
+    if (memberNames.length !== memberTypes.length) {
+      throw new Error(`${SDK_PACKAGE} schemas: ${name}$ has ${memberNames.length} names, ${memberTypes.length} types.`);
+    }
+    // The trailing count of required members (which come first) is omitted when it is 0.
+    const requiredCount = required === undefined ? 0 : Number(required);
+    if (!Number.isInteger(requiredCount) || requiredCount > memberNames.length) {
+      throw new Error(`${SDK_PACKAGE} schemas: ${name}$ has a bad required count ${String(required)}.`);
+    }
+    return {
+      members: memberNames.map((member, index) => ({
+        name: member,
+        type: this.type(memberTypes[index] ?? '', `${name}.${member}`),
+      })),
+      requiredCount,
+    };
+  }
+
+  private arrayElements(text: string | undefined, what: string): string[] {
+    if (text === undefined || !text.startsWith('[') || !text.endsWith(']')) {
+      throw new Error(`${SDK_PACKAGE} schemas: ${what} is not an array: ${String(text)}.`);
+    }
+    return splitTopLevel(text.slice(1, -1));
+  }
+
+  /** Decodes a type expression: 0 string, 1 number, 2 boolean, `64 | 0` string list, `128 | 0` string map, thunks. */
+  private type(expression: string, where: string): SdkType {
+    switch (expression.replace(/\s+/g, ' ')) {
+      case '0':
+        return { kind: 'string' };
+      case '1':
+        return { kind: 'number' };
+      case '2':
+        return { kind: 'boolean' };
+      case '64 | 0':
+        return { kind: 'list', items: { kind: 'string' } };
+      case '128 | 0':
+        return { kind: 'map', keys: { kind: 'string' }, values: { kind: 'string' } };
+    }
+    const thunk = /^\(\) => (\w+)(\$?)$/.exec(expression);
+    if (thunk === null || thunk[1] === undefined) {
+      throw new Error(`${SDK_PACKAGE} schemas: ${where} has a type sagelint does not handle: ${expression}.`);
+    }
+    if (thunk[2] === '$') return { kind: 'structure', name: thunk[1] };
+    return this.collection(thunk[1], where);
+  }
+
+  /** A named list (`[1, n0, _X, traits, item]`) or map (`[2, n0, _X, traits, key, value]`) schema. */
+  private collection(name: string, where: string): SdkType {
+    const elements = this.declaration(name);
+    if (typeof elements === 'string') return this.type(elements, `${where} (${name})`);
+    const [kind, , , , first, second] = elements;
+    if (kind === '1' && first !== undefined && elements.length === 5) {
+      return { kind: 'list', items: this.type(first, `${where}[]`) };
+    }
+    if (kind === '2' && first !== undefined && second !== undefined && elements.length === 6) {
+      return { kind: 'map', keys: this.type(first, `${where} key`), values: this.type(second, `${where} value`) };
+    }
+    throw new Error(`${SDK_PACKAGE} schemas: ${name} (for ${where}) is neither a list nor a map schema.`);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// The SDK's type declarations (which member is typed by which enum) and enum values
+
+interface DeclaredMember {
+  optional: boolean;
+  /** The declared type without `| undefined`, e.g. `ProcessingInstanceType`, `string`, `Tag[]`. */
+  type: string;
+}
+
+/** `export interface X { Member?: Type | undefined; … }` from `dist-types/models/models_*.d.ts`. */
+async function readInterfaces(): Promise<Map<string, Map<string, DeclaredMember>>> {
+  const dir = path.join(SDK_DIR, 'dist-types', 'models');
+  const files = (await readdir(dir)).filter((file) => /^models_\d+\.d\.ts$/.test(file)).sort();
+  const interfaces = new Map<string, Map<string, DeclaredMember>>();
+  for (const file of files) {
+    const text = await readFile(path.join(dir, file), 'utf8');
+    for (const match of text.matchAll(/^export interface (\w+) \{\n([\s\S]*?)^\}/gm)) {
+      const [, name, body] = match;
+      if (name === undefined || body === undefined) continue;
+      const members = new Map<string, DeclaredMember>();
+      for (const member of body.matchAll(/^ {4}(\w+)(\??): (.+);$/gm)) {
+        const [, memberName, optional, type] = member;
+        if (memberName === undefined || type === undefined) continue;
+        members.set(memberName, { optional: optional === '?', type: type.replace(/ \| undefined$/, '') });
+      }
+      interfaces.set(name, members);
+    }
+  }
+  return interfaces;
+}
+
+/** `export const X = { KEY: "value", … };` from `dist-es/models/enums.js`, values in the SDK's order. */
+async function readEnums(): Promise<Map<string, string[]>> {
+  const text = await readFile(path.join(SDK_DIR, 'dist-es', 'models', 'enums.js'), 'utf8');
+  const enums = new Map<string, string[]>();
+  for (const match of text.matchAll(/^export const (\w+) = \{\n([\s\S]*?)^\};/gm)) {
+    const [, name, body] = match;
+    if (name === undefined || body === undefined) continue;
+    enums.set(
+      name,
+      [...body.matchAll(/^ {4}\w+: "([^"]*)",?$/gm)].map((value) => value[1] ?? ''),
+    );
+  }
+  return enums;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// The constraints table (scripts/data/api-constraints.json)
+
+interface StringConstraints {
+  minLength?: number;
+  maxLength?: number;
+  pattern?: string;
+}
+
+interface MemberConstraints extends StringConstraints {
+  /** botocore's shape name, kept so the table can be checked against the reference by eye. */
+  shape?: string;
+  type?: 'integer' | 'number';
+  minimum?: number;
+  maximum?: number;
+  minItems?: number;
+  maxItems?: number;
+  items?: StringConstraints;
+  minEntries?: number;
+  maxEntries?: number;
+  keys?: StringConstraints;
+  values?: StringConstraints;
+}
+
+interface ConstraintsSource {
+  name: string;
+  version: string;
+  file: string;
+  reference: string;
+}
+
+interface ConstraintsTable {
+  source: ConstraintsSource;
+  members: Map<string, MemberConstraints>;
+}
+
+const STRING_KEYS = ['minLength', 'maxLength', 'pattern'];
+const KEYS_BY_KIND: Record<SdkType['kind'], string[]> = {
+  string: ['shape', ...STRING_KEYS],
+  number: ['shape', 'type', 'minimum', 'maximum'],
+  boolean: [],
+  structure: [],
+  list: ['shape', 'minItems', 'maxItems', 'items'],
+  map: ['shape', 'minEntries', 'maxEntries', 'keys', 'values'],
+};
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Checks one entry (or its `items`/`keys`/`values` part) against the keys its member's kind allows. */
+function checkEntry(entry: Record<string, unknown>, allowed: readonly string[], where: string): void {
+  for (const [key, value] of Object.entries(entry)) {
+    if (!allowed.includes(key)) throw new Error(`${CONSTRAINTS_FILE}: ${where} may not have "${key}".`);
+    if (['items', 'keys', 'values'].includes(key)) {
+      if (!isRecord(value)) throw new Error(`${CONSTRAINTS_FILE}: ${where}.${key} must be an object.`);
+      checkEntry(value, ['shape', ...STRING_KEYS], `${where}.${key}`);
+    } else if (key === 'pattern' || key === 'shape') {
+      if (typeof value !== 'string') throw new Error(`${CONSTRAINTS_FILE}: ${where}.${key} must be a string.`);
+    } else if (key === 'type') {
+      if (value !== 'integer' && value !== 'number') {
+        throw new Error(`${CONSTRAINTS_FILE}: ${where}.type must be "integer" or "number".`);
+      }
+    } else if (typeof value !== 'number' || !Number.isFinite(value)) {
+      throw new Error(`${CONSTRAINTS_FILE}: ${where}.${key} must be a number.`);
+    } else if (/^min(Length|Items|Entries)$/.test(key) && value === 0) {
+      // A minimum size of 0 constrains nothing; the table leaves it out so that every entry means something.
+      throw new Error(`${CONSTRAINTS_FILE}: ${where}.${key} is 0; omit it.`);
+    }
+  }
+}
+
+async function readConstraints(): Promise<ConstraintsTable> {
+  const raw: unknown = JSON.parse(await readFile(path.join(REPO_ROOT, CONSTRAINTS_FILE), 'utf8'));
+  if (!isRecord(raw)) throw new Error(`${CONSTRAINTS_FILE} must hold an object.`);
+  const { source, ...entries } = raw;
+  if (
+    !isRecord(source) ||
+    typeof source.name !== 'string' ||
+    typeof source.version !== 'string' ||
+    typeof source.file !== 'string' ||
+    typeof source.reference !== 'string'
+  ) {
+    throw new Error(`${CONSTRAINTS_FILE}: "source" needs string "name", "version", "file" and "reference".`);
+  }
+  const members = new Map<string, MemberConstraints>();
+  for (const [key, entry] of Object.entries(entries)) {
+    if (!/^\w+\.\w+$/.test(key) || !isRecord(entry)) {
+      throw new Error(`${CONSTRAINTS_FILE}: "${key}" must be "Structure.Member" with an object value.`);
+    }
+    // Shapes are checked against the member's kind once the SDK says what that kind is.
+    members.set(key, entry as MemberConstraints);
+  }
+  return {
+    source: { name: source.name, version: source.version, file: source.file, reference: source.reference },
+    members,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Building the model
+
+interface EnumLink {
+  name: string;
+  values: string[];
+}
+
+function stringShape(constraints: StringConstraints | undefined, link?: EnumLink): StringShape {
+  const shape: StringShape = { type: 'string' };
+  if (constraints?.minLength !== undefined) shape.minLength = constraints.minLength;
+  if (constraints?.maxLength !== undefined) shape.maxLength = constraints.maxLength;
+  if (constraints?.pattern !== undefined) shape.pattern = constraints.pattern;
+  if (link !== undefined) {
+    shape.enumName = link.name;
+    shape.enum = link.values;
+  }
+  return shape;
+}
+
+/**
+ * The enum a declared type names, e.g. `ProcessingInstanceType`. The schema types an enum member as a plain
+ * string (0); only the type declarations link it to its enum (reference §0).
+ */
+function enumOf(declared: string, enums: Map<string, string[]>): EnumLink | undefined {
+  const values = enums.get(declared);
+  return values === undefined ? undefined : { name: declared, values };
+}
+
+async function buildModel(): Promise<{ model: ServiceModel; sdkVersion: string; source: ConstraintsSource }> {
+  const sdkPackage: unknown = JSON.parse(await readFile(path.join(SDK_DIR, 'package.json'), 'utf8'));
+  if (!isRecord(sdkPackage) || typeof sdkPackage.version !== 'string') {
+    throw new Error(`${SDK_PACKAGE}/package.json has no version.`);
+  }
+  const sdkVersion = sdkPackage.version;
+  const schemas = new SdkSchemas(await readFile(path.join(SDK_DIR, 'dist-es', 'schemas', 'schemas_0.js'), 'utf8'));
+  const interfaces = await readInterfaces();
+  const enums = await readEnums();
+  const table = await readConstraints();
+  const used = new Set<string>();
+
+  const structures: Record<string, StructureShape> = {};
+  const pending: string[] = [];
+
+  const toShape = (type: SdkType, declared: string, key: string, constraints: MemberConstraints | undefined): ValueShape => {
+    switch (type.kind) {
+      case 'string': {
+        return stringShape(constraints, enumOf(declared, enums));
+      }
+      case 'number': {
+        // The SDK types integers and doubles alike (1); only the table tells them apart.
+        if (constraints?.type === undefined) {
+          throw new Error(`${CONSTRAINTS_FILE}: number member ${key} needs "type": "integer" or "number".`);
+        }
+        return {
+          type: constraints.type,
+          ...(constraints.minimum !== undefined ? { minimum: constraints.minimum } : {}),
+          ...(constraints.maximum !== undefined ? { maximum: constraints.maximum } : {}),
+        };
+      }
+      case 'boolean':
+        return { type: 'boolean' };
+      case 'structure':
+        pending.push(type.name);
+        return { type: 'structure', name: type.name };
+      case 'list': {
+        const itemDeclared = declared.endsWith('[]') ? declared.slice(0, -2) : '';
+        const items =
+          type.items.kind === 'string'
+            ? stringShape(constraints?.items, enumOf(itemDeclared, enums))
+            : toShape(type.items, itemDeclared, `${key}[]`, undefined);
+        if (constraints?.items !== undefined && type.items.kind !== 'string') {
+          throw new Error(`${CONSTRAINTS_FILE}: ${key}.items constrains strings, but the items are ${type.items.kind}s.`);
+        }
+        return {
+          type: 'list',
+          items,
+          ...(constraints?.minItems !== undefined ? { minItems: constraints.minItems } : {}),
+          ...(constraints?.maxItems !== undefined ? { maxItems: constraints.maxItems } : {}),
+        };
+      }
+      case 'map': {
+        if (type.keys.kind !== 'string') throw new Error(`${SDK_PACKAGE}: map ${key} has non-string keys.`);
+        if (constraints?.values !== undefined && type.values.kind !== 'string') {
+          throw new Error(`${CONSTRAINTS_FILE}: ${key}.values constrains strings, but the values are ${type.values.kind}s.`);
+        }
+        return {
+          type: 'map',
+          keys: stringShape(constraints?.keys),
+          values:
+            type.values.kind === 'string' ? stringShape(constraints?.values) : toShape(type.values, '', `${key}{}`, undefined),
+          ...(constraints?.minEntries !== undefined ? { minEntries: constraints.minEntries } : {}),
+          ...(constraints?.maxEntries !== undefined ? { maxEntries: constraints.maxEntries } : {}),
+        };
+      }
+    }
+  };
+
+  const visit = (name: string): void => {
+    if (name in structures) return;
+    const sdk = schemas.structure(name);
+    const declared = interfaces.get(name);
+    if (declared === undefined) throw new Error(`${SDK_PACKAGE}: no interface ${name} in dist-types/models.`);
+    const declaredNames = [...declared.keys()].sort().join(', ');
+    const schemaNames = sdk.members.map((member) => member.name).sort().join(', ');
+    if (declaredNames !== schemaNames) {
+      throw new Error(`${SDK_PACKAGE}: ${name} has members [${schemaNames}] in schemas but [${declaredNames}] in types.`);
+    }
+    const members: Record<string, ValueShape> = {};
+    const required: string[] = [];
+    // Reserve the key now so that a structure reached again from its own members is not walked twice.
+    structures[name] = { members, required };
+    const children: string[] = [];
+    sdk.members.forEach((member, index) => {
+      const key = `${name}.${member.name}`;
+      const declaration = declared.get(member.name);
+      const isRequired = index < sdk.requiredCount;
+      if (declaration === undefined || declaration.optional === isRequired) {
+        throw new Error(`${SDK_PACKAGE}: ${key} is ${isRequired ? '' : 'not '}required in schemas, not in types.`);
+      }
+      const constraints = table.members.get(key);
+      if (constraints !== undefined) {
+        checkEntry(constraints as Record<string, unknown>, KEYS_BY_KIND[member.type.kind], key);
+        used.add(key);
+      }
+      const before = pending.length;
+      members[member.name] = toShape(member.type, declaration.type, key, constraints);
+      children.push(...pending.splice(before));
+      if (isRequired) required.push(member.name);
+    });
+    for (const child of children) visit(child);
+  };
+  visit(ROOT_STRUCTURE);
+
+  const unused = [...table.members.keys()].filter((key) => !used.has(key));
+  if (unused.length > 0) {
+    throw new Error(
+      `${CONSTRAINTS_FILE} names members that ${SDK_PACKAGE} ${sdkVersion} does not have under ${ROOT_STRUCTURE}: ${unused.join(', ')}.`,
+    );
+  }
+
+  const model: ServiceModel = {
+    root: ROOT_STRUCTURE,
+    structures,
+    sources: [
+      {
+        name: SDK_PACKAGE,
+        version: sdkVersion,
+        provides:
+          'structures, member order, required members and enum values (dist-es/schemas/schemas_0.js, dist-types/models/models_*.d.ts, dist-es/models/enums.js)',
+      },
+      {
+        name: table.source.name,
+        version: table.source.version,
+        provides: `string lengths and patterns, integer or double, numeric bounds, list and map sizes (${table.source.file}, transcribed in ${CONSTRAINTS_FILE} from ${table.source.reference})`,
+      },
+    ],
+  };
+  return { model, sdkVersion, source: table.source };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Rendering
+
+function quote(text: string): string {
+  return `'${JSON.stringify(text).slice(1, -1).replace(/\\"/g, '"').replace(/'/g, "\\'")}'`;
+}
+
+/** A TypeScript literal for plain data, two-space indented, keys in insertion order. */
+function toTsLiteral(value: unknown, indent = ''): string {
+  const inner = `${indent}  `;
+  if (typeof value === 'string') return quote(value);
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (Array.isArray(value)) {
+    if (value.length === 0) return '[]';
+    return `[\n${value.map((item) => `${inner}${toTsLiteral(item, inner)},\n`).join('')}${indent}]`;
+  }
+  if (isRecord(value)) {
+    const entries = Object.entries(value).filter(([, item]) => item !== undefined);
+    if (entries.length === 0) return '{}';
+    const lines = entries.map(
+      ([key, item]) => `${inner}${/^[A-Za-z_$][\w$]*$/.test(key) ? key : quote(key)}: ${toTsLiteral(item, inner)},\n`,
+    );
+    return `{\n${lines.join('')}${indent}}`;
+  }
+  throw new Error(`Cannot render ${String(value)} as a literal.`);
+}
+
+function header(sdkVersion: string, source: ConstraintsSource): string {
+  return [
+    '// Generated by `npm run generate` (scripts/generate-model.ts). Do not edit.',
+    '// Sources:',
+    `// - ${SDK_PACKAGE} ${sdkVersion}: structures, members, required members, enum values.`,
+    `// - ${source.name} ${source.version} ${source.file}, via ${source.reference}`,
+    `//   (${CONSTRAINTS_FILE}): lengths, patterns, integer or double, bounds, list and map sizes.`,
+    '',
+  ].join('\n');
+}
+
+/** Turns ajv's standalone ESM, which still `require`s its runtime helpers, into an ES module. */
+function toEsModule(code: string): { body: string; functionName: string } {
+  const exports = /^"use strict";export const validate = (\w+);export default \1;/.exec(code);
+  if (exports === null || exports[1] === undefined) {
+    throw new Error('ajv standalone output does not start as expected; update toEsModule in scripts/generate-model.ts.');
+  }
+  const functionName = exports[1];
+  const imports: string[] = [];
+  let body = code.slice(exports[0].length);
+  body = body.replace(/const (\w+) = require\("(ajv\/dist\/runtime\/\w+)"\)\.default;/g, (_match, local: string, module: string) => {
+    // Node hands an ES module the CommonJS `module.exports` as default ({ default: fn }); bundlers that honour
+    // `__esModule` hand over fn itself. Accept both, so the file runs under node, tsx and vitest alike.
+    imports.push(`import ${local}Module from '${module}.js';`);
+    return `const ${local} = typeof ${local}Module === 'function' ? ${local}Module : ${local}Module.default;`;
+  });
+  if (/\brequire\(/.test(body)) {
+    throw new Error('ajv standalone output still requires a module toEsModule does not rewrite.');
+  }
+  return { body: `${imports.join('\n')}${imports.length > 0 ? '\n' : ''}${body}`, functionName };
+}
+
+/**
+ * Renders every generated file from the installed SDK and the constraints table.
+ * @returns repo-relative path → file content; nothing is written.
+ */
+export async function renderGeneratedFiles(): Promise<Map<string, string>> {
+  const { model, sdkVersion, source } = await buildModel();
+  const top = header(sdkVersion, source);
+
+  const modelFile = [
+    top,
+    "import type { ServiceModel } from '../model/shapes.js';",
+    '',
+    `/** The ${ROOT_STRUCTURE} request as the SageMaker API model describes it. */`,
+    `export const apiRequestModel: ServiceModel = ${toTsLiteral(model)};`,
+    '',
+  ].join('\n');
+
+  const ajv = new Ajv({ allErrors: true, strict: true, code: { source: true, esm: true } });
+  const validate = ajv.compile(toJsonSchema(model));
+  const ajvPackage: unknown = JSON.parse(await readFile(path.join(REPO_ROOT, 'node_modules', 'ajv', 'package.json'), 'utf8'));
+  const ajvVersion = isRecord(ajvPackage) && typeof ajvPackage.version === 'string' ? ajvPackage.version : 'unknown';
+  const { body, functionName } = toEsModule(standalone.default(ajv, validate));
+
+  const validatorFile = [
+    top,
+    '// @ts-nocheck',
+    `// ajv ${ajvVersion} standalone code for toJsonSchema(apiRequestModel) (src/model/json-schema.ts).`,
+    "import type { ErrorObject } from 'ajv';",
+    body,
+    '',
+    `/** Validates a ${ROOT_STRUCTURE} value; after a call, \`errors\` holds ajv's errors or null. */`,
+    'export interface ApiRequestValidator {',
+    '  (data: unknown): boolean;',
+    '  errors?: ErrorObject[] | null;',
+    '}',
+    '',
+    `/** Checks a ${ROOT_STRUCTURE} against the model's types, required members, lengths, patterns and enums. */`,
+    `export const validateApiRequest: ApiRequestValidator = ${functionName};`,
+    'export default validateApiRequest;',
+    '',
+  ].join('\n');
+
+  return new Map([
+    [MODEL_FILE, modelFile],
+    [VALIDATOR_FILE, validatorFile],
+  ]);
+}
+
+async function main(): Promise<void> {
+  for (const [file, content] of await renderGeneratedFiles()) {
+    const target = path.join(REPO_ROOT, file);
+    await mkdir(path.dirname(target), { recursive: true });
+    await writeFile(target, content);
+    console.log(`wrote ${file}`);
+  }
+}
+
+const entry = process.argv[1];
+if (entry !== undefined && import.meta.url === pathToFileURL(realpathSync(entry)).href) {
+  await main();
+}

@@ -1,0 +1,184 @@
+#!/usr/bin/env node
+/**
+ * The `sagelint` command: yargs → API → formatter → output → exit code, and nothing more. Exit codes are
+ * ESLint's: 0 no errors, 1 errors (or too many warnings), 2 bad usage or an internal failure.
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { realpathSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import yargs from 'yargs';
+import { SagelintError } from './errors.js';
+import { FORMATTER_NAMES, getFormatter } from './formatters/index.js';
+import { errorResults, lint } from './lint.js';
+import { RESERVED_RULE_IDS } from './types.js';
+
+/** What the CLI touches of the process, so tests can run it in-process. */
+export interface CliIo {
+  cwd: string;
+  env: Readonly<Record<string, string | undefined>>;
+  stdout: { write(text: string): unknown; isTTY?: boolean };
+  stderr: { write(text: string): unknown };
+  version: string;
+}
+
+interface CliArguments {
+  patterns: string[];
+  format: string;
+  outputFile: string | undefined;
+  quiet: boolean;
+  maxWarnings: number;
+  errorOnUnmatchedPattern: boolean;
+  codeFrame: boolean;
+  color: boolean | undefined;
+}
+
+/** Runs the CLI on arguments (without `node` and the script) and resolves to the exit code. */
+export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+  const parsed = parseArguments(argv, io);
+  if (typeof parsed === 'number') return parsed;
+  try {
+    const formatter = getFormatter(parsed.format);
+    const results = await lint(parsed.patterns, {
+      cwd: io.cwd,
+      errorOnUnmatchedPattern: parsed.errorOnUnmatchedPattern,
+    });
+    const shown = parsed.quiet ? errorResults(results) : results;
+    const toFile = parsed.outputFile !== undefined;
+    const output = formatter(shown, {
+      cwd: io.cwd,
+      color: !toFile && useColor(parsed.color, io),
+      codeFrame: parsed.codeFrame,
+    });
+    if (parsed.outputFile === undefined) io.stdout.write(output.endsWith('\n') ? output : `${output}\n`);
+    else await writeOutput(resolve(io.cwd, parsed.outputFile), output);
+
+    const findings = shown.flatMap((result) => result.findings);
+    const internal = findings.filter((finding) => finding.ruleId === RESERVED_RULE_IDS.internalError);
+    if (internal.length > 0) {
+      io.stderr.write(`sagelint: ${internal.length} internal error(s); please report them with the file that caused them.\n`);
+      return 2;
+    }
+    const warnings = findings.filter((finding) => finding.severity === 'warning').length;
+    const tooManyWarnings = parsed.maxWarnings >= 0 && warnings > parsed.maxWarnings;
+    if (tooManyWarnings) {
+      io.stderr.write(`sagelint found too many warnings (maximum: ${parsed.maxWarnings}).\n`);
+    }
+    return findings.some((finding) => finding.severity === 'error') || tooManyWarnings ? 1 : 0;
+  } catch (error) {
+    if (error instanceof SagelintError) {
+      io.stderr.write(`sagelint: ${error.message}\n`);
+      return 2;
+    }
+    io.stderr.write(`sagelint: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    return 2;
+  }
+}
+
+/** The parsed arguments, or the exit code when yargs answered itself (help, version, a usage error). */
+function parseArguments(argv: readonly string[], io: CliIo): CliArguments | number {
+  let failure: string | undefined;
+  let printed = '';
+  const parser = yargs([...argv])
+    .scriptName('sagelint')
+    .usage('$0 [patterns..]\n\nLint SageMaker model bias job definitions in files, directories and globs.')
+    .command('$0 [patterns..]', false, (command) =>
+      command.positional('patterns', {
+        describe: 'Files, directories (searched for .json .yaml .yml .template) and globs',
+        type: 'string',
+        array: true,
+        default: ['.'],
+      }),
+    )
+    .option('format', { alias: 'f', type: 'string', default: 'stylish', describe: 'Output format', choices: FORMATTER_NAMES })
+    .option('output-file', { alias: 'o', type: 'string', describe: 'Write the report to this file instead of stdout' })
+    .option('quiet', { type: 'boolean', default: false, describe: 'Report errors only' })
+    .option('max-warnings', {
+      type: 'number',
+      default: -1,
+      describe: 'Exit with code 1 when there are more warnings than this (-1: no limit)',
+    })
+    .option('error-on-unmatched-pattern', {
+      type: 'boolean',
+      default: true,
+      describe: 'Fail (exit 2) when a pattern matches no file; --no-error-on-unmatched-pattern to skip it',
+    })
+    .option('code-frame', { type: 'boolean', default: false, describe: 'Show the source line under each finding' })
+    .option('color', { type: 'boolean', describe: 'Force colour on or off (default: on for a terminal; NO_COLOR, FORCE_COLOR)' })
+    .version(io.version)
+    .help()
+    .alias('help', 'h')
+    .strict()
+    .wrap(Math.min(100, yargs().terminalWidth()))
+    .exitProcess(false)
+    .fail((message, error) => {
+      failure = message || (error instanceof Error ? error.message : 'invalid arguments');
+    });
+  const args = parser.parseSync([...argv], {}, (_error, _args, output) => {
+    printed = output;
+  });
+  if (failure !== undefined) {
+    io.stderr.write(`sagelint: ${failure}\nRun "sagelint --help" for usage.\n`);
+    return 2;
+  }
+  if (printed !== '') {
+    io.stdout.write(`${printed}\n`);
+    return 0;
+  }
+  const maxWarnings = Number(args['max-warnings']);
+  if (!Number.isInteger(maxWarnings) || maxWarnings < -1) {
+    io.stderr.write('sagelint: --max-warnings takes a whole number (or -1 for no limit).\n');
+    return 2;
+  }
+  return {
+    patterns: (args.patterns as string[] | undefined) ?? ['.'],
+    format: String(args.format),
+    outputFile: args['output-file'] as string | undefined,
+    quiet: Boolean(args.quiet),
+    maxWarnings,
+    errorOnUnmatchedPattern: args['error-on-unmatched-pattern'] !== false,
+    codeFrame: Boolean(args['code-frame']),
+    color: args.color as boolean | undefined,
+  };
+}
+
+/** `--color`/`--no-color` win; then FORCE_COLOR and NO_COLOR (no-color.org); then whether stdout is a terminal. */
+function useColor(flag: boolean | undefined, io: CliIo): boolean {
+  if (flag !== undefined) return flag;
+  const force = io.env.FORCE_COLOR;
+  if (force !== undefined && force !== '') return force !== '0' && force !== 'false';
+  if (io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '') return false;
+  return io.stdout.isTTY === true;
+}
+
+async function writeOutput(path: string, output: string): Promise<void> {
+  try {
+    await mkdir(dirname(path), { recursive: true });
+    await writeFile(path, output.endsWith('\n') ? output : `${output}\n`);
+  } catch (error) {
+    const reason = error instanceof Error && 'code' in error ? String(error.code) : String(error);
+    throw new SagelintError('output-write-failed', `Cannot write the report to ${path} (${reason}).`);
+  }
+}
+
+function isEntryPoint(): boolean {
+  const script = process.argv[1];
+  if (script === undefined) return false;
+  try {
+    return realpathSync(script) === realpathSync(fileURLToPath(import.meta.url));
+  } catch {
+    return false;
+  }
+}
+
+if (isEntryPoint()) {
+  const { createRequire } = await import('node:module');
+  const { version } = createRequire(import.meta.url)('../package.json') as { version: string };
+  process.exitCode = await main(process.argv.slice(2), {
+    cwd: process.cwd(),
+    env: process.env,
+    stdout: process.stdout,
+    stderr: process.stderr,
+    version,
+  });
+}

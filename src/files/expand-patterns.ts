@@ -1,0 +1,281 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import fg from 'fast-glob';
+import { SagelintError } from '../errors.js';
+
+/** Extensions a directory walk picks up (compared case-insensitively). Files named explicitly are linted whatever their extension. */
+export const LINTABLE_EXTENSIONS: readonly string[] = ['.json', '.yaml', '.yml', '.template'];
+
+/** Directories a walk or a glob never enters, as ESLint's default ignores. */
+const SKIPPED_DIRECTORIES: ReadonlySet<string> = new Set(['node_modules', '.git']);
+const GLOB_IGNORE = ['**/node_modules/**', '**/.git/**'];
+
+export interface ExpandOptions {
+  /** Absolute directory that relative patterns, globs and the sort order are resolved against. */
+  cwd: string;
+  /** Throw a `no-files-matched` SagelintError for a pattern that yields no file (the CLI's default: true). */
+  errorOnUnmatchedPattern: boolean;
+}
+
+/** Something found while enumerating files that the user should hear about: a symlink loop, a broken link, an unreadable directory. */
+export interface FileProblem {
+  /** Absolute path of the link or directory concerned. */
+  filePath: string;
+  message: string;
+}
+
+export interface ExpandedFiles {
+  /** Absolute paths, each real file once, sorted by their path relative to `cwd`. */
+  files: string[];
+  problems: FileProblem[];
+}
+
+/** What one pattern yielded, before deduplication across patterns. */
+interface PatternYield {
+  files: string[];
+  problems: FileProblem[];
+}
+
+/**
+ * Expands command-line patterns into the files to lint, as ESLint's file enumeration does: an existing file is taken
+ * as is, an existing directory is walked for files with a lintable extension, and anything else is a glob.
+ *
+ * @throws {SagelintError} `no-files-matched` for the first pattern that yields no file, when
+ *   `options.errorOnUnmatchedPattern` is true.
+ */
+export async function expandPatterns(patterns: readonly string[], options: ExpandOptions): Promise<ExpandedFiles> {
+  const { cwd } = options;
+  const realpaths = new RealpathCache();
+  const realCwd = await realpaths.get(cwd);
+  const yields: PatternYield[] = [];
+  for (const pattern of patterns) {
+    yields.push(await expandPattern(pattern, cwd, realCwd, realpaths));
+  }
+
+  if (options.errorOnUnmatchedPattern) {
+    // A pattern that yielded a problem (an unreadable directory, say) is reported through the problem instead.
+    const unmatched = patterns.find((_, index) => {
+      const yielded = yields[index];
+      return yielded !== undefined && yielded.files.length === 0 && yielded.problems.length === 0;
+    });
+    if (unmatched !== undefined) {
+      throw new SagelintError('no-files-matched', `No files matching the pattern "${unmatched}" were found.`);
+    }
+  }
+
+  // Within a pattern the sorted order decides which path form of a real file comes first; across patterns, their order.
+  const seenRealFiles = new Set<string>();
+  const files: string[] = [];
+  const seenProblems = new Set<string>();
+  const problems: FileProblem[] = [];
+  for (const yielded of yields) {
+    for (const file of sortByRelativePath(yielded.files, cwd)) {
+      const real = await realpaths.get(file);
+      if (!seenRealFiles.has(real)) {
+        seenRealFiles.add(real);
+        files.push(file);
+      }
+    }
+    for (const problem of yielded.problems) {
+      const key = `${problem.filePath}\0${problem.message}`;
+      if (!seenProblems.has(key)) {
+        seenProblems.add(key);
+        problems.push(problem);
+      }
+    }
+  }
+  return {
+    files: sortByRelativePath(files, cwd),
+    problems: sortByRelativePath(problems, cwd, (problem) => problem.filePath),
+  };
+}
+
+async function expandPattern(
+  pattern: string,
+  cwd: string,
+  realCwd: string,
+  realpaths: RealpathCache,
+): Promise<PatternYield> {
+  const target = path.resolve(cwd, pattern);
+  const stats = await fs.promises.stat(target).catch(() => undefined);
+  if (stats?.isFile()) {
+    return { files: [target], problems: [] };
+  }
+  if (stats?.isDirectory()) {
+    const walk: PatternYield = { files: [], problems: [] };
+    await walkDirectory(target, { realCwd, realpaths, found: walk });
+    return walk;
+  }
+  return { files: await expandGlob(pattern, cwd, realpaths), problems: [] };
+}
+
+interface WalkContext {
+  realCwd: string;
+  realpaths: RealpathCache;
+  found: PatternYield;
+}
+
+/** Depth-first, in name order, so that what is found (and which loop link is reported) does not depend on timing. */
+async function walkDirectory(directory: string, context: WalkContext): Promise<void> {
+  let entries: fs.Dirent[];
+  try {
+    entries = await fs.promises.readdir(directory, { withFileTypes: true });
+  } catch (error) {
+    context.found.problems.push({
+      filePath: directory,
+      message: `Directory could not be read (${errorCode(error)}); its files were not linted.`,
+    });
+    return;
+  }
+  entries.sort((a, b) => compareCodeUnits(a.name, b.name));
+
+  for (const entry of entries) {
+    if (SKIPPED_DIRECTORIES.has(entry.name)) {
+      continue;
+    }
+    const entryPath = path.join(directory, entry.name);
+    if (entry.isDirectory()) {
+      await walkDirectory(entryPath, context);
+    } else if (entry.isFile()) {
+      if (hasLintableExtension(entry.name)) {
+        context.found.files.push(entryPath);
+      }
+    } else if (entry.isSymbolicLink()) {
+      await followLink(entryPath, context);
+    }
+  }
+}
+
+async function followLink(linkPath: string, context: WalkContext): Promise<void> {
+  let stats: fs.Stats;
+  try {
+    stats = await fs.promises.stat(linkPath);
+  } catch (error) {
+    // Only links that would have been linted are worth a problem: a dangling `.venv/bin/python` is none of our business.
+    if (hasLintableExtension(linkPath)) {
+      context.found.problems.push({
+        filePath: linkPath,
+        message: `Symbolic link is broken (${errorCode(error)}); not followed.`,
+      });
+    }
+    return;
+  }
+  if (stats.isFile()) {
+    if (hasLintableExtension(linkPath)) {
+      context.found.files.push(linkPath);
+    }
+  } else if (stats.isDirectory()) {
+    const loopTarget = await linkLoopTarget(linkPath, context.realpaths);
+    if (loopTarget === undefined) {
+      await walkDirectory(linkPath, context);
+    } else {
+      context.found.problems.push({
+        filePath: linkPath,
+        message: `Symbolic link loops back to ${relativeDisplayPath(context.realCwd, loopTarget)}; not followed.`,
+      });
+    }
+  }
+}
+
+/**
+ * The real directory a symbolic link to a directory leads to, if following it would walk a directory already being
+ * walked: the real path of some directory on the link's own (logical) path, or an ancestor of one. Otherwise undefined.
+ */
+async function linkLoopTarget(linkPath: string, realpaths: RealpathCache): Promise<string | undefined> {
+  const target = await realpaths.get(linkPath);
+  const targetPrefix = target.endsWith(path.sep) ? target : target + path.sep;
+  for (let ancestor = path.dirname(linkPath); ; ancestor = path.dirname(ancestor)) {
+    const real = await realpaths.get(ancestor);
+    if (real === target || real.startsWith(targetPrefix)) {
+      return target;
+    }
+    if (path.dirname(ancestor) === ancestor) {
+      return undefined;
+    }
+  }
+}
+
+async function expandGlob(pattern: string, cwd: string, realpaths: RealpathCache): Promise<string[]> {
+  const entries = await fg(pattern, {
+    cwd,
+    dot: false,
+    onlyFiles: true,
+    ignore: GLOB_IGNORE,
+    // followSymbolicLinks alone recurses through a loop until ELOOP (exponentially with two loops) and `false` drops
+    // symlinked files, so follow links but have `stat` answer with `lstat` for a looping one: fast-glob then neither
+    // enters nor returns it. Unreadable directories are skipped rather than failing the whole glob.
+    followSymbolicLinks: true,
+    throwErrorOnBrokenSymbolicLink: false,
+    suppressErrors: true,
+    fs: { stat: loopSafeStat(realpaths) },
+  });
+  return entries.map((entry) => path.resolve(cwd, entry));
+}
+
+/** `fs.stat` for fast-glob, which calls it on each symbolic link it meets: a link that loops looks like an unfollowed link. */
+function loopSafeStat(
+  realpaths: RealpathCache,
+): (filePath: string, callback: (error: NodeJS.ErrnoException | null, stats: fs.Stats) => void) => void {
+  return (filePath, callback) => {
+    fs.stat(filePath, (error, stats) => {
+      if (error !== null || !stats.isDirectory()) {
+        callback(error, stats);
+        return;
+      }
+      linkLoopTarget(filePath, realpaths).then(
+        (loopTarget) => {
+          if (loopTarget === undefined) {
+            callback(null, stats);
+          } else {
+            fs.lstat(filePath, callback);
+          }
+        },
+        // Not expected (RealpathCache does not reject), but fast-glob must get an answer: an unfollowed link.
+        () => fs.lstat(filePath, callback),
+      );
+    });
+  };
+}
+
+/** `fs.realpath` memoised for one expansion, since loop checks ask for the same ancestors again and again. */
+class RealpathCache {
+  readonly #cache = new Map<string, Promise<string>>();
+
+  /** The real path, or the path itself when it cannot be resolved (it vanished, or a parent is unreadable). */
+  get(filePath: string): Promise<string> {
+    let real = this.#cache.get(filePath);
+    if (real === undefined) {
+      real = fs.promises.realpath(filePath).catch(() => filePath);
+      this.#cache.set(filePath, real);
+    }
+    return real;
+  }
+}
+
+function hasLintableExtension(filePath: string): boolean {
+  return LINTABLE_EXTENSIONS.includes(path.extname(filePath).toLowerCase());
+}
+
+/** The path relative to `from`, with `/` separators, `.` for `from` itself. */
+function relativeDisplayPath(from: string, to: string): string {
+  return path.relative(from, to).split(path.sep).join('/') || '.';
+}
+
+/** Sorted by path relative to cwd with `/` separators, by code units, so the order is the same on every machine. */
+function sortByRelativePath<T>(items: readonly T[], cwd: string, pathOf: (item: T) => string = String): T[] {
+  return items
+    .map((item) => ({ item, key: relativeDisplayPath(cwd, pathOf(item)) }))
+    .sort((a, b) => compareCodeUnits(a.key, b.key))
+    .map(({ item }) => item);
+}
+
+function compareCodeUnits(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function errorCode(error: unknown): string {
+  if (error instanceof Error && 'code' in error && typeof error.code === 'string') {
+    return error.code;
+  }
+  return String(error);
+}

@@ -1,0 +1,36 @@
+import type { LintResult } from '../types.js';
+import type { Formatter } from './formatter.js';
+
+/**
+ * The shape of ESLint's `json` formatter, so tools that read ESLint reports (SonarQube's external issues,
+ * reviewdog, editors) read ours: `severity` is 2 for errors and 1 otherwise; `severityName` says which
+ * (`info` has no ESLint number of its own). Paths are absolute, as ESLint's.
+ */
+export const json: Formatter = (results) => JSON.stringify(results.map(toEslintResult));
+
+function toEslintResult(result: LintResult): Record<string, unknown> {
+  return {
+    filePath: result.filePath,
+    messages: result.findings.map((finding) => ({
+      ruleId: finding.ruleId,
+      severity: finding.severity === 'error' ? 2 : 1,
+      severityName: finding.severity,
+      message: finding.message,
+      line: finding.line,
+      column: finding.column,
+      endLine: finding.endLine,
+      endColumn: finding.endColumn,
+      ...(finding.fatal && { fatal: true }),
+      ...(finding.pointer !== undefined && { pointer: finding.pointer }),
+    })),
+    suppressedMessages: [],
+    errorCount: result.errorCount,
+    fatalErrorCount: result.fatalErrorCount,
+    warningCount: result.warningCount + result.infoCount,
+    infoCount: result.infoCount,
+    fixableErrorCount: 0,
+    fixableWarningCount: 0,
+    definitionCount: result.definitionCount,
+    ...(result.source !== undefined && { source: result.source }),
+  };
+}

@@ -1,0 +1,91 @@
+import { resolve } from 'node:path';
+import { lintSource, type EnabledRule } from './engine/lint-source.js';
+import { expandPatterns } from './files/expand-patterns.js';
+import { loadFile, loadText } from './loaders/load.js';
+import { builtinRules } from './rules/index.js';
+import { RESERVED_RULE_IDS, type LintResult } from './types.js';
+
+export interface LintOptions {
+  /** Where relative patterns are resolved. Default: `process.cwd()`. */
+  cwd?: string;
+  /** A pattern that matches no file throws a `SagelintError` (`no-files-matched`). Default: true. */
+  errorOnUnmatchedPattern?: boolean;
+}
+
+export interface LintTextOptions {
+  /** The file the text belongs to: decides JSON or YAML by its extension, and names the result. */
+  filePath: string;
+  /** Where a relative `filePath` is resolved. Default: `process.cwd()`. */
+  cwd?: string;
+}
+
+/** How many files are read at once: enough to overlap disk waits, few enough to bound memory. */
+const READ_CONCURRENCY = 16;
+
+/**
+ * Lints the files that patterns name (files, directories, globs). Resolves to one result per file, sorted by
+ * path; files that hold no definition get a result with no findings. Throws `SagelintError` for bad usage only:
+ * a file that cannot be read or parsed is a finding in its result, and the other files are linted regardless.
+ */
+export async function lint(patterns: string | readonly string[], options: LintOptions = {}): Promise<LintResult[]> {
+  const cwd = resolve(options.cwd ?? process.cwd());
+  const { files, problems } = await expandPatterns(typeof patterns === 'string' ? [patterns] : patterns, {
+    cwd,
+    errorOnUnmatchedPattern: options.errorOnUnmatchedPattern ?? true,
+  });
+  const rules = enabledRules();
+  const results: LintResult[] = [];
+  for (let start = 0; start < files.length; start += READ_CONCURRENCY) {
+    const batch = files.slice(start, start + READ_CONCURRENCY);
+    const sources = await Promise.all(batch.map(loadFile));
+    for (const source of sources) results.push(lintSource(source, rules));
+  }
+  for (const problem of problems) {
+    results.push({
+      filePath: problem.filePath,
+      findings: [
+        {
+          ruleId: RESERVED_RULE_IDS.readError,
+          severity: 'error',
+          message: problem.message,
+          line: 1,
+          column: 1,
+          endLine: 1,
+          endColumn: 1,
+          fatal: true,
+        },
+      ],
+      errorCount: 1,
+      warningCount: 0,
+      infoCount: 0,
+      fatalErrorCount: 1,
+      definitionCount: 0,
+    });
+  }
+  return results.sort((a, b) => (a.filePath < b.filePath ? -1 : a.filePath > b.filePath ? 1 : 0));
+}
+
+/** Lints text as the content of `filePath`, without reading the disk (editors, stdin). */
+export function lintText(text: string, options: LintTextOptions): LintResult {
+  const filePath = resolve(options.cwd ?? process.cwd(), options.filePath);
+  return lintSource(loadText(filePath, text), enabledRules());
+}
+
+function enabledRules(): EnabledRule[] {
+  return builtinRules.map((rule) => ({ rule, severity: rule.severity }));
+}
+
+/** The results with errors only, as `--quiet` shows them (ESLint's `getErrorResults`). */
+export function errorResults(results: readonly LintResult[]): LintResult[] {
+  return results.map((result) => {
+    const findings = result.findings.filter((finding) => finding.severity === 'error');
+    const { source, ...rest } = result;
+    return {
+      ...rest,
+      findings,
+      warningCount: 0,
+      infoCount: 0,
+      ...(findings.length > 0 && source !== undefined && { source }),
+    };
+  });
+}

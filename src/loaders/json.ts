@@ -1,0 +1,145 @@
+import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import {
+  setMember,
+  type ObjectEntry,
+  type ParsedDocument,
+  type SourceDocument,
+  type SourceNode,
+  type LoadProblem,
+} from './source-document.js';
+
+/** jsonc-parser's error names, in words. */
+const MESSAGES: Readonly<Record<string, string>> = {
+  InvalidSymbol: 'Unexpected token',
+  InvalidNumberFormat: 'Invalid number',
+  PropertyNameExpected: 'Expected a property name in double quotes',
+  ValueExpected: 'Expected a value',
+  ColonExpected: 'Expected ":" after a property name',
+  CommaExpected: 'Expected "," or the end of the object or array',
+  CloseBraceExpected: 'Expected "}" to close the object',
+  CloseBracketExpected: 'Expected "]" to close the array',
+  EndOfFileExpected: 'Unexpected content after the end of the JSON value',
+  InvalidCommentToken: 'Comments are not allowed in JSON',
+  UnexpectedEndOfComment: 'Unterminated comment',
+  UnexpectedEndOfString: 'Unterminated string',
+  UnexpectedEndOfNumber: 'Unterminated number',
+  InvalidUnicode: 'Invalid unicode escape sequence',
+  InvalidEscapeCharacter: 'Invalid escape character in string',
+  InvalidCharacter: 'Invalid character in string',
+};
+
+/**
+ * Parses JSON strictly, as the AWS CLI reads `--cli-input-json` (no comments, no trailing commas, no duplicate
+ * keys). When that fails, it also reads the file leniently, as editors read `tsconfig.json`, so the caller can
+ * stay quiet about a config file that holds no definition.
+ */
+export function loadJson(filePath: string, text: string): SourceDocument {
+  const strict = parseDocument(text, false);
+  if (strict.problem === undefined) {
+    return { filePath, text, format: 'json', documents: [strict.document], problems: [] };
+  }
+  const lenient = parseDocument(text, true);
+  return {
+    filePath,
+    text,
+    format: 'json',
+    documents: [],
+    problems: [strict.problem],
+    ...(lenient.problem === undefined && { lenientDocuments: [lenient.document] }),
+  };
+}
+
+type ParseOutcome = { document: ParsedDocument; problem?: undefined } | { problem: LoadProblem };
+
+function parseDocument(text: string, lenient: boolean): ParseOutcome {
+  const errors: ParseError[] = [];
+  const tree = parseTree(text, errors, {
+    disallowComments: !lenient,
+    allowTrailingComma: lenient,
+    allowEmptyContent: false,
+  });
+  const first = errors[0];
+  if (first !== undefined) return { problem: describeError(text, first) };
+  if (tree === undefined) return { problem: { kind: 'syntax', message: 'Expected a JSON value.', range: { start: 0, end: 0 } } };
+  const duplicate = findDuplicateKey(tree);
+  if (duplicate !== undefined) return { problem: duplicate };
+  return { document: { value: valueOf(tree), root: sourceOf(tree) } };
+}
+
+function describeError(text: string, error: ParseError): LoadProblem {
+  const at = { start: error.offset, end: error.offset + Math.max(error.length, 1) };
+  const closer = text.charAt(error.offset);
+  const name = printParseErrorCode(error.error);
+  if ((name === 'PropertyNameExpected' || name === 'ValueExpected') && (closer === '}' || closer === ']')) {
+    const comma = text.slice(0, error.offset).search(/,\s*$/);
+    if (comma !== -1) return { kind: 'syntax', message: 'Unexpected trailing comma.', range: { start: comma, end: comma + 1 } };
+  }
+  if (error.offset >= text.length) {
+    return { kind: 'syntax', message: 'Unexpected end of file: the JSON is truncated.', range: { start: text.length, end: text.length } };
+  }
+  const found = JSON.stringify(text.slice(at.start, at.end));
+  return { kind: 'syntax', message: `${MESSAGES[name] ?? 'Invalid JSON'}, found ${found}.`, range: at };
+}
+
+/** Duplicate keys: JSON parsers silently keep the last one, which hides an edit; report the second occurrence. */
+function findDuplicateKey(node: Node): LoadProblem | undefined {
+  if (node.type === 'object') {
+    const seen = new Set<string>();
+    for (const property of node.children ?? []) {
+      const [key, value] = property.children ?? [];
+      if (key === undefined) continue;
+      const name = String(key.value);
+      if (seen.has(name)) {
+        return {
+          kind: 'syntax',
+          message: `Duplicate key ${JSON.stringify(name)}.`,
+          range: { start: key.offset, end: key.offset + key.length },
+        };
+      }
+      seen.add(name);
+      const nested = value && findDuplicateKey(value);
+      if (nested) return nested;
+    }
+  } else if (node.type === 'array') {
+    for (const item of node.children ?? []) {
+      const nested = findDuplicateKey(item);
+      if (nested) return nested;
+    }
+  }
+  return undefined;
+}
+
+function valueOf(node: Node): unknown {
+  switch (node.type) {
+    case 'object': {
+      const object: Record<string, unknown> = {};
+      for (const property of node.children ?? []) {
+        const [key, value] = property.children ?? [];
+        if (key !== undefined && value !== undefined) setMember(object, String(key.value), valueOf(value));
+      }
+      return object;
+    }
+    case 'array':
+      return (node.children ?? []).map(valueOf);
+    default:
+      return node.value;
+  }
+}
+
+function sourceOf(node: Node): SourceNode {
+  const range = { start: node.offset, end: node.offset + node.length };
+  if (node.type === 'object') {
+    const entries = new Map<string, ObjectEntry>();
+    for (const property of node.children ?? []) {
+      const [key, value] = property.children ?? [];
+      if (key === undefined || value === undefined) continue;
+      entries.set(String(key.value), {
+        key: { start: key.offset, end: key.offset + key.length },
+        node: sourceOf(value),
+      });
+    }
+    return { kind: 'object', range, entries };
+  }
+  if (node.type === 'array') return { kind: 'array', range, items: (node.children ?? []).map(sourceOf) };
+  return { kind: 'scalar', range };
+}

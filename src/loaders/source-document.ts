@@ -1,0 +1,162 @@
+/**
+ * What a loader makes of a file: the parsed values, and beside them a tree of source ranges that the engine
+ * walks with a JSON Pointer to say where a finding is. Offsets are UTF-16 code units into `text`.
+ */
+
+export interface Range {
+  start: number;
+  /** Exclusive. */
+  end: number;
+}
+
+export interface ObjectEntry {
+  /** Where the key is written (for YAML merge keys, where the merged key is written). */
+  key: Range;
+  node: SourceNode;
+}
+
+export type SourceNode =
+  | { kind: 'object'; range: Range; entries: ReadonlyMap<string, ObjectEntry> }
+  | { kind: 'array'; range: Range; items: readonly SourceNode[] }
+  | { kind: 'scalar'; range: Range };
+
+/** One document of a file (YAML streams may hold several). */
+export interface ParsedDocument {
+  value: unknown;
+  root: SourceNode;
+}
+
+export interface LoadProblem {
+  /** `read`: the file could not be read as text; `syntax`: it is not well-formed JSON or YAML. */
+  kind: 'read' | 'syntax';
+  message: string;
+  range: Range;
+}
+
+export type SourceFormat = 'json' | 'yaml';
+
+export interface SourceDocument {
+  filePath: string;
+  /** The file's text without a leading byte order mark; every offset refers to it. */
+  text: string;
+  format: SourceFormat;
+  /** Empty when `problems` is not. */
+  documents: readonly ParsedDocument[];
+  problems: readonly LoadProblem[];
+  /**
+   * For a file that failed strict parsing (comments, trailing commas in JSON): the documents read leniently,
+   * so the caller can tell a broken definition (report the problems) from a tolerable config file (stay quiet).
+   */
+  lenientDocuments?: readonly ParsedDocument[];
+}
+
+/** Which part of a node a finding points at. */
+export type PointerTarget = 'value' | 'key';
+
+/** Splits an RFC 6901 JSON Pointer into unescaped segments. */
+export function parsePointer(pointer: string): string[] {
+  if (pointer === '') return [];
+  return pointer
+    .slice(1)
+    .split('/')
+    .map((segment) => segment.replace(/~1/g, '/').replace(/~0/g, '~'));
+}
+
+/** Joins segments into an RFC 6901 JSON Pointer. */
+export function formatPointer(segments: readonly (string | number)[]): string {
+  return segments.map((segment) => '/' + String(segment).replace(/~/g, '~0').replace(/\//g, '~1')).join('');
+}
+
+/**
+ * The range a pointer names: the value (or, with `target: 'key'`, the key that holds it). A pointer that does not
+ * resolve falls back to its closest existing ancestor, so a finding is never silently placed at 1:1. A key is
+ * asked for where none exists (the root, an array item): the first line of the value stands in for it.
+ */
+export function rangeForPointer(text: string, root: SourceNode, pointer: string, target: PointerTarget): Range {
+  let node = root;
+  let key: Range | undefined;
+  let resolved = true;
+  for (const segment of parsePointer(pointer)) {
+    const next = childOf(node, segment);
+    if (next === undefined) {
+      resolved = false;
+      break;
+    }
+    node = next.node;
+    key = next.key;
+  }
+  // A member that is missing is reported where its closest parent is named.
+  const wantKey = target === 'key' || !resolved;
+  if (wantKey && key !== undefined) return key;
+  return wantKey ? firstLine(text, trimmed(text, node.range)) : trimmed(text, node.range);
+}
+
+function childOf(node: SourceNode, segment: string): { node: SourceNode; key: Range | undefined } | undefined {
+  if (node.kind === 'object') {
+    const entry = node.entries.get(segment);
+    return entry && { node: entry.node, key: entry.key };
+  }
+  if (node.kind === 'array' && /^(0|[1-9]\d*)$/.test(segment)) {
+    const item = node.items[Number(segment)];
+    return item && { node: item, key: undefined };
+  }
+  return undefined;
+}
+
+/** Loaders' collection ranges may run over trailing blanks and line ends; a finding should not. */
+function trimmed(text: string, range: Range): Range {
+  let end = range.end;
+  while (end > range.start + 1 && /\s/.test(text.charAt(end - 1))) end -= 1;
+  return { start: range.start, end };
+}
+
+function firstLine(text: string, range: Range): Range {
+  const lineEnd = text.slice(range.start, range.end).search(/[\r\n]/);
+  return lineEnd === -1 ? range : { start: range.start, end: range.start + Math.max(lineEnd, 1) };
+}
+
+export interface Position {
+  /** 1-based. */
+  line: number;
+  /** 1-based, in UTF-16 code units. */
+  column: number;
+}
+
+/** Converts offsets to 1-based lines and columns; `\r\n`, `\n` and `\r` each end a line. */
+export class LineIndex {
+  private readonly lineStarts: number[] = [0];
+
+  constructor(text: string) {
+    for (let i = 0; i < text.length; i += 1) {
+      const char = text.charCodeAt(i);
+      if (char === 10 /* \n */) this.lineStarts.push(i + 1);
+      else if (char === 13 /* \r */) {
+        if (text.charCodeAt(i + 1) === 10) i += 1;
+        this.lineStarts.push(i + 1);
+      }
+    }
+  }
+
+  position(offset: number): Position {
+    let low = 0;
+    let high = this.lineStarts.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if ((this.lineStarts[middle] ?? 0) <= offset) low = middle;
+      else high = middle - 1;
+    }
+    return { line: low + 1, column: offset - (this.lineStarts[low] ?? 0) + 1 };
+  }
+
+  /** The text of a 1-based line, without its line end. */
+  lineText(text: string, line: number): string {
+    const start = this.lineStarts[line - 1] ?? text.length;
+    const next = this.lineStarts[line] ?? text.length;
+    return text.slice(start, next).replace(/\r?\n$|\r$/, '');
+  }
+}
+
+/** Sets an own member, even one named `__proto__`, which plain assignment would turn into a prototype change. */
+export function setMember(object: Record<string, unknown>, key: string, value: unknown): void {
+  Object.defineProperty(object, key, { value, enumerable: true, writable: true, configurable: true });
+}

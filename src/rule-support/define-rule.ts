@@ -1,0 +1,68 @@
+import type { PointerTarget } from '../loaders/source-document.js';
+import type { ServiceModel } from '../model/shapes.js';
+import type { DefinitionKind, Severity } from '../types.js';
+
+/** Where rule docs live: `rules.md`, one section per rule, anchored by the rule id. */
+export const RULES_DOC_URL = 'https://github.com/sagelint/sagelint/blob/main/rules.md';
+
+/** A failure of the definition against its model's JSON Schema, as ajv found it. */
+export interface SchemaViolation {
+  /** The JSON Schema keyword that failed: `required`, `type`, `pattern`, … */
+  keyword: string;
+  /** JSON Pointer of the failing value, relative to the definition. */
+  pointer: string;
+  /** ajv's params for the keyword (`missingProperty`, `limit`, `allowedValues`, …). */
+  params: Readonly<Record<string, unknown>>;
+  /** Set when the failing value is a map key (`Environment` names), not a value; `pointer` is then the key's. */
+  isKey: boolean;
+}
+
+export interface Report {
+  /** JSON Pointer relative to the definition. A pointer that does not resolve falls back to its closest parent. */
+  at: string;
+  /** Point at the member's key rather than its value (missing members, unknown members, collection sizes). */
+  target?: PointerTarget;
+  message: string;
+}
+
+/** What a rule sees of one definition. Everything it hands out is read-only. */
+export interface RuleContext {
+  readonly kind: DefinitionKind;
+  /** The definition's value (a request body, or a resource's `Properties`). */
+  readonly value: unknown;
+  readonly model: ServiceModel;
+  /** The value at a pointer relative to the definition, or undefined. */
+  valueAt(pointer: string): unknown;
+  /** The schema violations of the definition, computed once and shared by the rules that read them. */
+  schemaViolations(): readonly SchemaViolation[];
+  report(report: Report): void;
+}
+
+export interface RuleDocs {
+  /** Why the rule exists, citing the AWS document or API constraint behind it. Markdown. */
+  rationale: string;
+  /** Absolute link to the rule's section of rules.md. */
+  url: string;
+}
+
+export interface Rule {
+  /** Equals the rule's file name and its rules.md anchor; never reused for another meaning. */
+  id: string;
+  /** A short imperative title. */
+  title: string;
+  /** One sentence: what the rule checks. */
+  description: string;
+  /** The default severity; configuration can change it. */
+  severity: Severity;
+  appliesTo: readonly DefinitionKind[];
+  docs: RuleDocs;
+  /** Synchronous and pure: reads the context, reports, keeps no state. */
+  check(context: RuleContext): void;
+}
+
+export type RuleInput = Omit<Rule, 'docs'> & { docs: Omit<RuleDocs, 'url'> };
+
+/** Completes a rule's metadata (the docs link, from its id) and freezes it. */
+export function defineRule(input: RuleInput): Rule {
+  return Object.freeze({ ...input, docs: Object.freeze({ ...input.docs, url: `${RULES_DOC_URL}#${input.id}` }) });
+}

@@ -1,0 +1,51 @@
+import type { ServiceModel, ValueShape } from '../model/shapes.js';
+import { valuesOfShape } from './shapes.js';
+import { closestName } from './suggest.js';
+
+/** `ml.<family>.<size>`, as every SageMaker processing instance type is written. */
+const WELL_FORMED = /^ml\.([a-z][a-z0-9-]*)\.((?:\d+)?(?:nano|micro|small|medium|large|xlarge|metal))$/;
+
+export type InstanceTypeVerdict =
+  | { kind: 'listed' }
+  /** Not listed, but a listed value once case, blanks or the `ml.` prefix are fixed. */
+  | { kind: 'misspelt'; suggestion: string }
+  /** A listed family in a size it does not come in. */
+  | { kind: 'unknown-size'; family: string; sizes: string[] }
+  /** Well formed, of a family the bundled list does not have: possibly newer than sagelint. */
+  | { kind: 'unknown-family'; family: string }
+  | { kind: 'malformed'; suggestion?: string };
+
+/** Judges an instance type against the model's list (`ProcessingInstanceType`). */
+export function judgeInstanceType(value: string, listed: readonly string[]): InstanceTypeVerdict {
+  if (listed.includes(value)) return { kind: 'listed' };
+  const normalized = value.trim().toLowerCase().replace(/^(?!ml\.)/, 'ml.');
+  if (listed.includes(normalized)) return { kind: 'misspelt', suggestion: normalized };
+  const match = WELL_FORMED.exec(value);
+  if (match === null) {
+    const suggestion = closestName(normalized, listed);
+    return suggestion === undefined ? { kind: 'malformed' } : { kind: 'malformed', suggestion };
+  }
+  const family = match[1] ?? '';
+  const sizes = listed.filter((type) => type.startsWith(`ml.${family}.`)).map((type) => type.slice(family.length + 4));
+  return sizes.length > 0 ? { kind: 'unknown-size', family, sizes } : { kind: 'unknown-family', family };
+}
+
+export interface InstanceTypeValue {
+  pointer: string;
+  value: string;
+  /** The model's list of instance types for that member. */
+  listed: readonly string[];
+}
+
+/** Every string the model types as a `ProcessingInstanceType` (wrong types are `valid-value-type`'s). */
+export function instanceTypeValues(model: ServiceModel, root: unknown): InstanceTypeValue[] {
+  const found: InstanceTypeValue[] = [];
+  for (const { pointer, value, shape } of valuesOfShape(model, root, isInstanceTypeShape)) {
+    if (typeof value === 'string' && shape.type === 'string') found.push({ pointer, value, listed: shape.enum ?? [] });
+  }
+  return found;
+}
+
+function isInstanceTypeShape(shape: ValueShape): boolean {
+  return shape.type === 'string' && shape.enumName === 'ProcessingInstanceType';
+}

@@ -1,0 +1,49 @@
+/** Public types of sagelint's programmatic API. */
+
+export type Severity = 'error' | 'warning' | 'info';
+
+/** The kinds of definition a rule can apply to. */
+export type DefinitionKind = 'api-request';
+
+/** Rule ids that no rule file owns: problems with the input itself, or with sagelint. */
+export const RESERVED_RULE_IDS = {
+  /** The file is not well-formed JSON or YAML (syntax error, duplicate key, empty file, alias bomb). */
+  parseError: 'parse-error',
+  /** The file (or a directory under a linted one) could not be read: permissions, binary content, a loop. */
+  readError: 'read-error',
+  /** A rule threw: a bug in sagelint or a plugin. The run exits with code 2. */
+  internalError: 'internal-error',
+} as const;
+
+export interface Finding {
+  ruleId: string;
+  severity: Severity;
+  /** One sentence: what is wrong, quoting the value, and what was expected. */
+  message: string;
+  /** 1-based. */
+  line: number;
+  /** 1-based, in UTF-16 code units. */
+  column: number;
+  endLine: number;
+  /** Exclusive. */
+  endColumn: number;
+  /** JSON Pointer of the value in its document, when the finding is about a value. */
+  pointer?: string;
+  /** True when the file could not be linted at all (unreadable, not well-formed). */
+  fatal?: true;
+}
+
+export interface LintResult {
+  /** Absolute path of the linted file, or the `filePath` given to `lintText`. */
+  filePath: string;
+  /** Sorted by line, column and rule id. */
+  findings: Finding[];
+  errorCount: number;
+  warningCount: number;
+  infoCount: number;
+  fatalErrorCount: number;
+  /** How many bias job definitions the file holds; 0 for files that hold none, which get no finding. */
+  definitionCount: number;
+  /** The text that was linted, for formatters that show code frames; present when there are findings. */
+  source?: string;
+}
