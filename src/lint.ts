@@ -66,9 +66,9 @@ export async function lint(patterns: string | readonly string[], options: LintOp
 }
 
 /** Lints text as the content of `filePath`, without reading the disk (editors, stdin). */
-export function lintText(text: string, options: LintTextOptions): LintResult {
+export async function lintText(text: string, options: LintTextOptions): Promise<LintResult> {
   const filePath = resolve(options.cwd ?? process.cwd(), options.filePath);
-  return lintSource(loadText(filePath, text), enabledRules());
+  return lintSource(await loadText(filePath, text), enabledRules());
 }
 
 function enabledRules(): EnabledRule[] {

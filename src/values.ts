@@ -6,7 +6,9 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
 /** How a value reads in a message: strings quoted, everything else as JSON, long values shortened. */
 export function quote(value: unknown): string {
   const text = value === undefined ? 'undefined' : JSON.stringify(value);
-  return text.length > 80 ? `${text.slice(0, 77)}...` : text;
+  // Cut by code points, so an emoji is never split into half a surrogate pair.
+  const characters = [...text];
+  return characters.length > 80 ? `${characters.slice(0, 77).join('')}...` : text;
 }
 
 /** A noun in the number a count asks for. */

@@ -1,6 +1,6 @@
 import type { Definition } from '../definitions/definition.js';
 import { extractDefinitions } from '../definitions/extract.js';
-import { formatPointer, LineIndex, rangeForPointer, type Range, type SourceDocument } from '../loaders/source-document.js';
+import { formatPointer, LineIndex, nodeForPointer, rangeForPointer, type Range, type SourceDocument } from '../loaders/source-document.js';
 import type { Report, Rule, RuleContext, SchemaViolation } from '../rule-support/define-rule.js';
 import { valueAt } from '../rule-support/shapes.js';
 import { RESERVED_RULE_IDS, type Finding, type LintResult, type Severity } from '../types.js';
@@ -41,7 +41,7 @@ export function lintSource(source: SourceDocument, rules: readonly EnabledRule[]
 
   const definitions = source.documents.flatMap(extractDefinitions);
   for (const definition of definitions) {
-    const context = new DefinitionContext(definition);
+    const context = new DefinitionContext(definition, source.text);
     for (const { rule, severity } of rules) {
       if (!rule.appliesTo.includes(definition.kind)) continue;
       const reports: Report[] = [];
@@ -70,7 +70,10 @@ export function lintSource(source: SourceDocument, rules: readonly EnabledRule[]
 class DefinitionContext {
   private violations: SchemaViolation[] | undefined;
 
-  constructor(private readonly definition: Definition) {}
+  constructor(
+    private readonly definition: Definition,
+    private readonly text: string,
+  ) {}
 
   for(reports: Report[]): RuleContext {
     const { definition } = this;
@@ -79,6 +82,10 @@ class DefinitionContext {
       value: definition.value,
       model: definition.schema.model,
       valueAt: (pointer) => valueAt(definition.value, pointer),
+      sourceText: (pointer) => {
+        const node = nodeForPointer(definition.document.root, definition.pointer + pointer);
+        return node?.kind === 'scalar' ? this.text.slice(node.range.start, node.range.end) : undefined;
+      },
       schemaViolations: () => this.schemaViolations(),
       report: (report) => {
         reports.push(report);

@@ -1,6 +1,5 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import fg from 'fast-glob';
 import { SagelintError } from '../errors.js';
 
 /** Extensions a directory walk picks up (compared case-insensitively). Files named explicitly are linted whatever their extension. */
@@ -196,6 +195,8 @@ async function linkLoopTarget(linkPath: string, realpaths: RealpathCache): Promi
 }
 
 async function expandGlob(pattern: string, cwd: string, realpaths: RealpathCache): Promise<string[]> {
+  // Loaded only for glob patterns: it costs start-up time that files and directories do not need.
+  const { default: fg } = await import('fast-glob');
   const entries = await fg(pattern, {
     cwd,
     dot: false,

@@ -27,13 +27,16 @@ export const stylish: Formatter = (results, context) => {
     ]);
     const widths = [0, 1, 2].map((column) => Math.max(...rows.map((row) => (row[column] ?? '').length)));
     const lines = context.codeFrame && result.source !== undefined ? new LineIndex(result.source) : undefined;
+    const gutterWidth = Math.max(...result.findings.map((finding) => String(finding.line).length));
     result.findings.forEach((finding, index) => {
       const [position = '', severity = '', message = ''] = rows[index] ?? [];
       out.push(
         `  ${paint('dim', position.padEnd(widths[0] ?? 0))}  ${paint(SEVERITY_STYLE[finding.severity], severity.padEnd(widths[1] ?? 0))}  ` +
           `${message.padEnd(widths[2] ?? 0)}  ${paint('dim', finding.ruleId)}`,
       );
-      if (lines !== undefined && result.source !== undefined) out.push(...codeFrame(result.source, lines, finding, paint));
+      if (lines !== undefined && result.source !== undefined) {
+        out.push(...codeFrame(result.source, lines, finding, gutterWidth, paint));
+      }
     });
   }
   out.push('', summary(results, paint), '');
@@ -50,10 +53,11 @@ function codeFrame(
   source: string,
   lines: LineIndex,
   finding: Finding,
+  gutterWidth: number,
   paint: (style: Style, text: string) => string,
 ): string[] {
   const text = lines.lineText(source, finding.line);
-  const gutter = String(finding.line);
+  const gutter = String(finding.line).padStart(gutterWidth);
   const end = finding.endLine === finding.line ? finding.endColumn : text.length + 1;
   // Tabs are copied into the caret line, so the carets line up whatever the terminal's tab width.
   const lead = text.slice(0, finding.column - 1).replace(/[^\t]/g, ' ');

@@ -39,14 +39,11 @@ export function loadJson(filePath: string, text: string): SourceDocument {
     return { filePath, text, format: 'json', documents: [strict.document], problems: [] };
   }
   const lenient = parseDocument(text, true);
-  return {
-    filePath,
-    text,
-    format: 'json',
-    documents: [],
-    problems: [strict.problem],
-    ...(lenient.problem === undefined && { lenientDocuments: [lenient.document] }),
-  };
+  if (lenient.problem !== undefined) {
+    // Broken even when read leniently: the real syntax error is the news, not an earlier comment.
+    return { filePath, text, format: 'json', documents: [], problems: [lenient.problem] };
+  }
+  return { filePath, text, format: 'json', documents: [], problems: [strict.problem], lenientDocuments: [lenient.document] };
 }
 
 type ParseOutcome = { document: ParsedDocument; problem?: undefined } | { problem: LoadProblem };

@@ -1,8 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
-import { loadJson } from './json.js';
 import type { SourceDocument, SourceFormat } from './source-document.js';
-import { loadYaml } from './yaml.js';
 
 /** Reads a file and parses it; a file that cannot be read or decoded becomes a document with one problem. */
 export async function loadFile(filePath: string): Promise<SourceDocument> {
@@ -24,15 +22,23 @@ export async function loadFile(filePath: string): Promise<SourceDocument> {
   return loadText(filePath, text);
 }
 
-/** Parses text as JSON or YAML, by the file name's extension or, failing that, by its first character. */
-export function loadText(filePath: string, rawText: string): SourceDocument {
+/**
+ * Parses text as JSON or YAML, by the file name's extension or, failing that, by its first character. Each
+ * parser is imported when first needed, so linting one JSON file does not pay for loading the YAML parser.
+ */
+export async function loadText(filePath: string, rawText: string): Promise<SourceDocument> {
   // TextDecoder and editors keep a byte order mark as U+FEFF; positions are counted after it, as ESLint does.
   const text = rawText.startsWith('\uFEFF') ? rawText.slice(1) : rawText;
   const format = formatOf(filePath, text);
   if (text.trim() === '') {
     return { filePath, text, format, documents: [], problems: [{ kind: 'syntax', message: 'The file is empty.', range: { start: 0, end: 0 } }] };
   }
-  return format === 'json' ? loadJson(filePath, text) : loadYaml(filePath, text);
+  if (format === 'json') {
+    const { loadJson } = await import('./json.js');
+    return loadJson(filePath, text);
+  }
+  const { loadYaml } = await import('./yaml.js');
+  return loadYaml(filePath, text);
 }
 
 function formatOf(filePath: string, text: string): SourceFormat {

@@ -85,10 +85,20 @@ export function rangeForPointer(text: string, root: SourceNode, pointer: string,
     node = next.node;
     key = next.key;
   }
-  // A member that is missing is reported where its closest parent is named.
-  const wantKey = target === 'key' || !resolved;
+  // A member that is missing is reported where its closest parent is named; an empty value (`Key:` in YAML)
+  // has no text of its own, so its key stands in for it.
+  const wantKey = target === 'key' || !resolved || node.range.start === node.range.end;
   if (wantKey && key !== undefined) return key;
   return wantKey ? firstLine(text, trimmed(text, node.range)) : trimmed(text, node.range);
+}
+
+/** The node a pointer names exactly, or undefined when it does not resolve. */
+export function nodeForPointer(root: SourceNode, pointer: string): SourceNode | undefined {
+  let node: SourceNode | undefined = root;
+  for (const segment of parsePointer(pointer)) {
+    node = node && childOf(node, segment)?.node;
+  }
+  return node;
 }
 
 function childOf(node: SourceNode, segment: string): { node: SourceNode; key: Range | undefined } | undefined {

@@ -6,6 +6,7 @@ import {
   type SourceDocument,
   type SourceNode,
   type LoadProblem,
+  type Range,
 } from './source-document.js';
 
 /**
@@ -22,15 +23,11 @@ export const MAX_EXPANDED_NODES = 100_000;
 export function loadYaml(filePath: string, text: string): SourceDocument {
   const problems: LoadProblem[] = [];
   const documents: ParsedDocument[] = [];
-  for (const yamlDocument of parseAllDocuments(text, { merge: true, prettyErrors: false, uniqueKeys: true })) {
+  // Duplicate keys are found while converting, by their text: `1` and `"1"` differ to YAML but not in JSON.
+  for (const yamlDocument of parseAllDocuments(text, { merge: true, prettyErrors: false, uniqueKeys: false })) {
     const error = yamlDocument.errors[0];
     if (error !== undefined) {
-      const range = { start: error.pos[0], end: error.pos[1] };
-      const message =
-        error.code === 'DUPLICATE_KEY'
-          ? `Duplicate key ${JSON.stringify(text.slice(range.start, range.end))}.`
-          : sentence(error.message);
-      problems.push({ kind: 'syntax', message, range });
+      problems.push({ kind: 'syntax', message: sentence(error.message), range: { start: error.pos[0], end: error.pos[1] } });
       continue;
     }
     if (yamlDocument.contents === null) continue; // an empty document between `---` markers
@@ -82,9 +79,6 @@ class YamlConverter {
     const known = this.done.get(node);
     if (known !== undefined) return known;
     if (isAlias(node)) return this.convertAlias(node);
-    if (this.inProgress.has(node)) {
-      throw new ConversionError({ kind: 'syntax', message: 'A YAML alias refers to a node that contains it.', range: rangeOf(node) });
-    }
     this.inProgress.add(node);
     const converted = isMap(node) ? this.convertMap(node) : isSeq(node) ? this.convertSeq(node) : this.convertScalar(node);
     this.inProgress.delete(node);
@@ -97,16 +91,24 @@ class YamlConverter {
     if (target === undefined) {
       throw new ConversionError({ kind: 'syntax', message: `Unknown YAML alias *${alias.source}.`, range: rangeOf(alias) });
     }
+    if (this.inProgress.has(target)) {
+      throw new ConversionError({
+        kind: 'syntax',
+        message: `The YAML alias *${alias.source} refers to a node that contains it.`,
+        range: rangeOf(alias),
+      });
+    }
     const converted = this.convert(target);
     if (converted.size > MAX_EXPANDED_NODES) throw this.tooLarge(alias);
     return converted;
   }
 
-  private tooLarge(node: YamlNode): ConversionError {
+  /** The problem for a document that expands too far, placed at the alias that went over (or `fallback`). */
+  private tooLarge(node: YamlNode, fallback?: Range): ConversionError {
     return new ConversionError({
       kind: 'syntax',
       message: `YAML aliases expand to more than ${MAX_EXPANDED_NODES} nodes; the document was not expanded.`,
-      range: rangeOf(node),
+      range: isAlias(node) || fallback === undefined ? rangeOf(node) : fallback,
     });
   }
 
@@ -124,11 +126,14 @@ class YamlConverter {
       }
       const key = keyText(keyNode);
       const keyRange = keyNode === null ? rangeOf(pair.value as YamlNode) : rangeOf(keyNode);
+      if (entries.has(key)) {
+        throw new ConversionError({ kind: 'syntax', message: `Duplicate key ${JSON.stringify(key)}.`, range: keyRange });
+      }
       const child = pair.value === null ? nullAt(keyRange.end) : this.convert(pair.value as YamlNode);
       setMember(value, key, child.value);
       entries.set(key, { key: keyRange, node: child.source });
       size += child.size;
-      if (size > MAX_EXPANDED_NODES) throw this.tooLarge(node);
+      if (size > MAX_EXPANDED_NODES) throw this.tooLarge(pair.value === null ? node : (pair.value as YamlNode), keyRange);
     }
     // Merge keys: explicit keys win over merged ones, and earlier merge sources over later ones.
     for (const merge of merges) {
@@ -145,7 +150,7 @@ class YamlConverter {
           entries.set(key, entry);
         }
         size += merged.size;
-        if (size > MAX_EXPANDED_NODES) throw this.tooLarge(source);
+        if (size > MAX_EXPANDED_NODES) throw this.tooLarge(source, rangeOf(source));
       }
     }
     return { value, source: { kind: 'object', range: rangeOf(node), entries }, size };
@@ -161,7 +166,7 @@ class YamlConverter {
       values.push(child.value);
       items.push(child.source);
       size += child.size;
-      if (size > MAX_EXPANDED_NODES) throw this.tooLarge(node);
+      if (size > MAX_EXPANDED_NODES) throw this.tooLarge(item ?? node, child.source.range);
     }
     return { value: values, source: { kind: 'array', range: rangeOf(node), items }, size };
   }
@@ -182,7 +187,7 @@ function nullAt(offset: number): Converted {
   return { value: null, source: { kind: 'scalar', range: { start: offset, end: offset } }, size: 1 };
 }
 
-function rangeOf(node: YamlNode): { start: number; end: number } {
+function rangeOf(node: YamlNode): Range {
   const [start, end] = node.range ?? [0, 0];
   return { start, end };
 }

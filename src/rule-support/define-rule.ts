@@ -33,6 +33,11 @@ export interface RuleContext {
   readonly model: ServiceModel;
   /** The value at a pointer relative to the definition, or undefined. */
   valueAt(pointer: string): unknown;
+  /**
+   * The text a scalar value is written as (`1.0`, `"2"`), for what parsing cannot keep, or undefined when the
+   * pointer names no scalar.
+   */
+  sourceText(pointer: string): string | undefined;
   /** The schema violations of the definition, computed once and shared by the rules that read them. */
   schemaViolations(): readonly SchemaViolation[];
   report(report: Report): void;

@@ -3,11 +3,14 @@ import { valuesOfShape } from './shapes.js';
 import { closestName } from './suggest.js';
 
 /** `ml.<family>.<size>`, as every SageMaker processing instance type is written. */
-const WELL_FORMED = /^ml\.([a-z][a-z0-9-]*)\.((?:\d+)?(?:nano|micro|small|medium|large|xlarge|metal))$/;
+const WELL_FORMED = /^ml\.([a-z][a-z0-9]*(?:-[a-z0-9]+)*)\.(\d*)(nano|micro|small|medium|large|xlarge|metal)$/;
+
+/** Sizes in the order AWS lists them: by base size, then by multiplier (`large`, `xlarge`, `2xlarge`, …). */
+const BASE_SIZES = ['nano', 'micro', 'small', 'medium', 'large', 'xlarge', 'metal'];
 
 export type InstanceTypeVerdict =
   | { kind: 'listed' }
-  /** Not listed, but a listed value once case, blanks or the `ml.` prefix are fixed. */
+  /** Not listed, but well formed once case, blanks, separators or the `ml.` prefix are fixed. */
   | { kind: 'misspelt'; suggestion: string }
   /** A listed family in a size it does not come in. */
   | { kind: 'unknown-size'; family: string; sizes: string[] }
@@ -18,16 +21,33 @@ export type InstanceTypeVerdict =
 /** Judges an instance type against the model's list (`ProcessingInstanceType`). */
 export function judgeInstanceType(value: string, listed: readonly string[]): InstanceTypeVerdict {
   if (listed.includes(value)) return { kind: 'listed' };
-  const normalized = value.trim().toLowerCase().replace(/^(?!ml\.)/, 'ml.');
-  if (listed.includes(normalized)) return { kind: 'misspelt', suggestion: normalized };
-  const match = WELL_FORMED.exec(value);
+  // `ML.M5.XLARGE`, ` ml.m5.xlarge`, `m5.xlarge` (the EC2 name), `ml-m5-xlarge`: what the author most likely
+  // meant. Separators are only guessed where there is no dot at all, since families may hold a `-` (`m7i-flex`).
+  const trimmed = value.trim().toLowerCase();
+  const normalized = (trimmed.includes('.') ? trimmed : trimmed.replace(/[-_\s]+/g, '.')).replace(/^(?!ml\.)/, 'ml.');
+  const match = WELL_FORMED.exec(normalized);
   if (match === null) {
     const suggestion = closestName(normalized, listed);
     return suggestion === undefined ? { kind: 'malformed' } : { kind: 'malformed', suggestion };
   }
   const family = match[1] ?? '';
-  const sizes = listed.filter((type) => type.startsWith(`ml.${family}.`)).map((type) => type.slice(family.length + 4));
-  return sizes.length > 0 ? { kind: 'unknown-size', family, sizes } : { kind: 'unknown-family', family };
+  const sizes = listed
+    .filter((type) => type.startsWith(`ml.${family}.`))
+    .map((type) => type.slice(family.length + 4))
+    .sort(compareSizes);
+  if (sizes.length > 0 && !listed.includes(normalized)) return { kind: 'unknown-size', family, sizes };
+  if (normalized !== value) return { kind: 'misspelt', suggestion: normalized };
+  return { kind: 'unknown-family', family };
+}
+
+function compareSizes(a: string, b: string): number {
+  const rank = (size: string): [number, number] => {
+    const [, multiplier = '', base = ''] = /^(\d*)(\D+)$/.exec(size) ?? [];
+    return [BASE_SIZES.indexOf(base), Number(multiplier || 1)];
+  };
+  const [baseA, multiplierA] = rank(a);
+  const [baseB, multiplierB] = rank(b);
+  return baseA - baseB || multiplierA - multiplierB;
 }
 
 export interface InstanceTypeValue {

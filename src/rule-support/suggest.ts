@@ -2,7 +2,7 @@
  * The candidate a user most likely meant: the same name in another case (`enableNetworkIsolation`), else the
  * closest by edit distance, if close enough to be a typo (`InstanceTyp`). Undefined when nothing is close.
  */
-export function closestName(name: string, candidates: Iterable<string>): string | undefined {
+export function closestName(name: string, candidates: readonly string[]): string | undefined {
   const lower = name.toLowerCase();
   let best: string | undefined;
   let bestDistance = Infinity;
@@ -15,7 +15,10 @@ export function closestName(name: string, candidates: Iterable<string>): string 
     }
   }
   const allowed = Math.max(1, Math.floor(Math.min(name.length, best?.length ?? 0) / 4));
-  return bestDistance <= allowed ? best : undefined;
+  if (bestDistance <= allowed) return best;
+  // A shortened name (`ProbabilityThreshold` for `ProbabilityThresholdAttribute`) is far by distance but plain.
+  const extensions = candidates.filter((candidate) => lower.length >= 5 && candidate.toLowerCase().startsWith(lower));
+  return extensions.length === 1 ? extensions[0] : undefined;
 }
 
 /** Optimal string alignment distance: insertions, deletions, substitutions and adjacent transpositions. */

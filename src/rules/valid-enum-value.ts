@@ -17,8 +17,11 @@ export default defineRule({
       'has its own rules, `valid-instance-type` and `no-unknown-instance-family`.',
   },
   check(context) {
-    for (const violation of context.schemaViolations()) {
-      if (violation.keyword !== 'enum') continue;
+    const violations = context.schemaViolations();
+    // A number or null where an enum string belongs is one defect, which valid-value-type reports.
+    const mistyped = new Set(violations.filter((v) => v.keyword === 'type').map((v) => v.pointer));
+    for (const violation of violations) {
+      if (violation.keyword !== 'enum' || mistyped.has(violation.pointer)) continue;
       const allowed = (violation.params.allowedValues as unknown[]).map(String);
       const value = context.valueAt(violation.pointer);
       const suggestion = typeof value === 'string' ? closestName(value.trim(), allowed) : undefined;

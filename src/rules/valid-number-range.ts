@@ -15,9 +15,12 @@ export default defineRule({
       'with a `ValidationException`.',
   },
   check(context) {
-    for (const violation of context.schemaViolations()) {
+    const violations = context.schemaViolations();
+    // A fraction where an integer belongs is one defect, which valid-value-type reports.
+    const mistyped = new Set(violations.filter((v) => v.keyword === 'type').map((v) => v.pointer));
+    for (const violation of violations) {
       const { keyword } = violation;
-      if (keyword !== 'minimum' && keyword !== 'maximum') continue;
+      if ((keyword !== 'minimum' && keyword !== 'maximum') || mistyped.has(violation.pointer)) continue;
       const relation = keyword === 'minimum' ? 'less than the minimum' : 'more than the maximum';
       context.report({
         at: violation.pointer,

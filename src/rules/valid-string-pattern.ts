@@ -16,8 +16,11 @@ export default defineRule({
       'key ids, the role ARN, security group and subnet ids, environment names and tags.',
   },
   check(context) {
-    for (const violation of context.schemaViolations()) {
-      if (violation.keyword !== 'pattern') continue;
+    const violations = context.schemaViolations();
+    // A string too short for its member (empty, most often) is one defect, which valid-string-length reports.
+    const tooShort = new Set(violations.filter((v) => v.keyword === 'minLength').map((v) => v.pointer));
+    for (const violation of violations) {
+      if (violation.keyword !== 'pattern' || tooShort.has(violation.pointer)) continue;
       const { subject } = violationSubject(context.model, violation, context.valueAt(violation.pointer));
       context.report({
         at: violation.pointer,

@@ -1,5 +1,8 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
 import rule from '../../src/rules/require-members.js';
-import { testRule } from '../support/rule-tester.js';
+import { FIXTURES, testRule } from '../support/rule-tester.js';
 
 testRule(rule, {
   valid: [
@@ -27,5 +30,85 @@ testRule(rule, {
         { line: 1, column: 1, message: 'The request is missing the required member "RoleArn".' },
       ],
     },
+    {
+      file: 'inputs.json',
+      findings: [
+        // A missing member is reported at the key of the structure that lacks it.
+        { line: 5, column: 5, endLine: 5, endColumn: 20, message: 'EndpointInput is missing the required member "EndpointName".' },
+        { line: 5, column: 5, message: 'EndpointInput is missing the required member "LocalPath".' },
+        {
+          line: 6,
+          column: 5,
+          endLine: 6,
+          endColumn: 26,
+          message: 'BatchTransformInput is missing the required member "DataCapturedDestinationS3Uri".',
+        },
+        { line: 6, column: 5, message: 'BatchTransformInput is missing the required member "DatasetFormat".' },
+        { line: 6, column: 5, message: 'BatchTransformInput is missing the required member "LocalPath".' },
+      ],
+    },
+    {
+      file: 'batch-transform.yaml',
+      findings: [
+        { line: 4, column: 3, endLine: 4, endColumn: 22, message: 'BatchTransformInput is missing the required member "DatasetFormat".' },
+        { line: 4, column: 3, message: 'BatchTransformInput is missing the required member "LocalPath".' },
+      ],
+    },
+    {
+      file: 'network-and-stopping.yaml',
+      findings: [
+        { line: 10, column: 3, endLine: 10, endColumn: 12, message: 'VpcConfig is missing the required member "Subnets".' },
+        // An empty flow mapping: the key before it is what gets pointed at.
+        { line: 12, column: 1, endLine: 12, endColumn: 18, message: 'StoppingCondition is missing the required member "MaxRuntimeInSeconds".' },
+      ],
+    },
+    {
+      file: 'flow-vpc.yaml',
+      findings: [
+        { line: 5, column: 18, endLine: 5, endColumn: 27, message: 'VpcConfig is missing the required member "SecurityGroupIds".' },
+        { line: 5, column: 18, message: 'VpcConfig is missing the required member "Subnets".' },
+      ],
+    },
+    {
+      // CRLF line ends: each "\r\n" ends one line, and the span of the root's first line stops before "\r".
+      file: 'crlf.json',
+      findings: [
+        { line: 1, column: 1, endLine: 1, endColumn: 2, message: 'The request is missing the required member "RoleArn".' },
+        { line: 5, column: 5, endLine: 5, endColumn: 20, message: 'EndpointInput is missing the required member "LocalPath".' },
+        { line: 14, column: 22, endLine: 14, endColumn: 33, message: 'VpcConfig is missing the required member "SecurityGroupIds".' },
+      ],
+    },
+    {
+      // A byte order mark is not counted: "EndpointInput" starts at column 21 of line 1, not 22.
+      file: 'bom.yaml',
+      findings: [
+        { line: 1, column: 21, endLine: 1, endColumn: 34, message: 'EndpointInput is missing the required member "LocalPath".' },
+        { line: 8, column: 1, message: 'StoppingCondition is missing the required member "MaxRuntimeInSeconds".' },
+      ],
+    },
+    {
+      // Only the second document of the stream is incomplete; its top level is pointed at by its own first line.
+      file: 'multi-document.yaml',
+      findings: [
+        { line: 15, column: 1, endLine: 15, endColumn: 36, message: 'The request is missing the required member "RoleArn".' },
+        { line: 25, column: 3, endLine: 25, endColumn: 16, message: 'ClusterConfig is missing the required member "VolumeSizeInGB".' },
+      ],
+    },
   ],
+});
+
+// An editor or a Git setting that rewrites line ends or drops the BOM would leave the cases above passing while
+// testing nothing special; make that loud.
+describe('require-members fixtures', () => {
+  const invalid = (file: string): string => readFileSync(join(FIXTURES, 'rules', 'require-members', 'invalid', file), 'utf8');
+
+  it('crlf.json ends every line with CRLF', () => {
+    const text = invalid('crlf.json');
+    expect(text.split('\r\n').length).toBe(16);
+    expect(text.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
+  });
+
+  it('bom.yaml starts with a byte order mark', () => {
+    expect(invalid('bom.yaml').startsWith('\uFEFF')).toBe(true);
+  });
 });

@@ -62,16 +62,16 @@ export function testRule(rule: Rule, cases: RuleTestCases): void {
       ...(cases.valid ?? []),
     ];
     for (const entry of valid) {
-      it(`valid: ${entry.file}`, () => {
-        const findings = runRule(rule, entry.file, entry.code);
+      it(`valid: ${entry.file}`, async () => {
+        const findings = await runRule(rule, entry.file, entry.code);
         expect(findings, `${entry.file} should have no findings`).toEqual([]);
       });
     }
 
     for (const entry of cases.invalid) {
-      it(`invalid: ${entry.file}`, () => {
+      it(`invalid: ${entry.file}`, async () => {
         const code = entry.code ?? readFileSync(join(folder, 'invalid', entry.file), 'utf8');
-        const findings = runRule(rule, entry.file, code);
+        const findings = await runRule(rule, entry.file, code);
         expect(entry.findings.length, 'an invalid case lists at least one finding').toBeGreaterThan(0);
         const actual = findings.map((finding, index) => pick(finding, entry.findings[index]));
         expect(actual, `${entry.file} should have ${entry.findings.length} finding(s) but had ${findings.length}`).toEqual(
@@ -83,8 +83,8 @@ export function testRule(rule: Rule, cases: RuleTestCases): void {
 }
 
 /** Lints code with one rule and returns its findings; fails on a parse error, an internal error or no definition. */
-export function runRule(rule: Rule, file: string, code: string): Finding[] {
-  const source = freeze(loadText(file, code));
+export async function runRule(rule: Rule, file: string, code: string): Promise<Finding[]> {
+  const source = freeze(await loadText(file, code));
   expect(source.problems, `${file} must parse`).toEqual([]);
   const result = lintSource(source, [{ rule, severity: rule.severity }]);
   expect(result.definitionCount, `${file} must hold a definition`).toBeGreaterThan(0);

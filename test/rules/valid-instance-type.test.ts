@@ -1,0 +1,86 @@
+import rule from '../../src/rules/valid-instance-type.js';
+import { testRule } from '../support/rule-tester.js';
+
+/** A one-line request whose InstanceType starts at column 46. */
+const request = (instanceType: string): string =>
+  `ModelBiasJobInput: {}\nJobResources: {ClusterConfig: {InstanceType: ${instanceType}}}\n`;
+
+testRule(rule, {
+  invalid: [
+    {
+      file: 'example.yaml',
+      findings: [
+        { line: 7, column: 19, endLine: 7, endColumn: 31, message: 'InstanceType "ML.M5.XLARGE" is not a valid instance type; did you mean "ml.m5.xlarge"?' },
+      ],
+    },
+    {
+      file: 'trailing-space.json',
+      findings: [
+        { line: 4, column: 59, endLine: 4, endColumn: 74, message: 'InstanceType "ml.m5.xlarge " is not a valid instance type; did you mean "ml.m5.xlarge"?' },
+      ],
+    },
+    {
+      file: 'ec2-name.yaml',
+      findings: [
+        { line: 2, column: 65, endLine: 2, endColumn: 74, message: 'InstanceType "m5.xlarge" is not a valid instance type; did you mean "ml.m5.xlarge"?' },
+      ],
+    },
+    {
+      file: 'unknown-size-crlf.yaml',
+      findings: [
+        { line: 6, column: 19, endLine: 6, endColumn: 31, message: 'InstanceType "ml.p5.xlarge" is not a valid instance type: the p5 family comes in 4xlarge.' },
+      ],
+    },
+    {
+      file: 'malformed-bom-tabs.json',
+      findings: [
+        { line: 5, column: 20, endLine: 5, endColumn: 27, message: 'InstanceType "large" is not a valid instance type (expected ml.<family>.<size>, such as "ml.m5.xlarge").' },
+      ],
+    },
+    {
+      file: 'multi-document.yaml',
+      findings: [
+        { line: 5, column: 46, endLine: 5, endColumn: 57, message: 'InstanceType "ml.m5.xlarg" is not a valid instance type; did you mean "ml.m5.xlarge"?' },
+      ],
+    },
+    {
+      file: 'inline-metal.yaml',
+      code: request('ml.p5.metal'),
+      findings: [{ line: 2, column: 46, message: 'InstanceType "ml.p5.metal" is not a valid instance type: the p5 family comes in 4xlarge.' }],
+    },
+    {
+      file: 'inline-known-family-missing-size.yaml',
+      code: request('ml.m5.medium'),
+      findings: [
+        {
+          line: 2,
+          column: 46,
+          message:
+            'InstanceType "ml.m5.medium" is not a valid instance type: the m5 family comes in large, xlarge, 2xlarge, 4xlarge, 12xlarge, 24xlarge.',
+        },
+      ],
+    },
+    {
+      file: 'inline-ec2-name-missing-size.yaml',
+      code: request('m5.medium'),
+      findings: [
+        {
+          line: 2,
+          column: 46,
+          message:
+            'InstanceType "m5.medium" is not a valid instance type: the m5 family comes in large, xlarge, 2xlarge, 4xlarge, 12xlarge, 24xlarge.',
+        },
+      ],
+    },
+    {
+      file: 'inline-unknown-family-upper-case.yaml',
+      code: request('ML.M9.XLARGE'),
+      findings: [{ line: 2, column: 46, message: 'InstanceType "ML.M9.XLARGE" is not a valid instance type; did you mean "ml.m9.xlarge"?' }],
+    },
+    {
+      file: 'inline-dashes.yaml',
+      code: request('ml-m5-xlarge'),
+      findings: [{ line: 2, column: 46, message: 'InstanceType "ml-m5-xlarge" is not a valid instance type; did you mean "ml.m5.xlarge"?' }],
+    },
+  ],
+});
