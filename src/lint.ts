@@ -1,9 +1,9 @@
 import { resolve } from 'node:path';
 import { lintSource, type EnabledRule } from './engine/lint-source.js';
-import { expandPatterns } from './files/expand-patterns.js';
-import { loadFile, loadText } from './loaders/load.js';
+import { expandPatterns, sortByRelativePath } from './files/expand-patterns.js';
+import { loadFile, loadText, unreadable } from './loaders/load.js';
 import { builtinRules } from './rules/index.js';
-import { RESERVED_RULE_IDS, type LintResult } from './types.js';
+import type { LintResult } from './types.js';
 
 export interface LintOptions {
   /** Where relative patterns are resolved. Default: `process.cwd()`. */
@@ -40,29 +40,9 @@ export async function lint(patterns: string | readonly string[], options: LintOp
     const sources = await Promise.all(batch.map(loadFile));
     for (const source of sources) results.push(lintSource(source, rules));
   }
-  for (const problem of problems) {
-    results.push({
-      filePath: problem.filePath,
-      findings: [
-        {
-          ruleId: RESERVED_RULE_IDS.readError,
-          severity: 'error',
-          message: problem.message,
-          line: 1,
-          column: 1,
-          endLine: 1,
-          endColumn: 1,
-          fatal: true,
-        },
-      ],
-      errorCount: 1,
-      warningCount: 0,
-      infoCount: 0,
-      fatalErrorCount: 1,
-      definitionCount: 0,
-    });
-  }
-  return results.sort((a, b) => (a.filePath < b.filePath ? -1 : a.filePath > b.filePath ? 1 : 0));
+  // Directories that could not be walked (a loop, no permission) are reported like files that cannot be read.
+  for (const problem of problems) results.push(lintSource(unreadable(problem.filePath, problem.message), rules));
+  return sortByRelativePath(results, cwd, (result) => result.filePath);
 }
 
 /** Lints text as the content of `filePath`, without reading the disk (editors, stdin). */

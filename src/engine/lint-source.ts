@@ -4,6 +4,7 @@ import { formatPointer, LineIndex, nodeForPointer, rangeForPointer, type Range, 
 import type { Report, Rule, RuleContext, SchemaViolation } from '../rule-support/define-rule.js';
 import { valueAt } from '../rule-support/shapes.js';
 import { RESERVED_RULE_IDS, type Finding, type LintResult, type Severity } from '../types.js';
+import { compareText } from '../values.js';
 
 /** A rule as the engine runs it: with the severity configuration settled on. */
 export interface EnabledRule {
@@ -122,7 +123,7 @@ function dedupeAndSort(findings: Finding[]): Finding[] {
   return unique.sort(compareFindings);
 }
 
-export function compareFindings(a: Finding, b: Finding): number {
+function compareFindings(a: Finding, b: Finding): number {
   return (
     a.line - b.line ||
     a.column - b.column ||
@@ -131,10 +132,6 @@ export function compareFindings(a: Finding, b: Finding): number {
     a.endColumn - b.endColumn ||
     compareText(a.message, b.message)
   );
-}
-
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function summarize(source: SourceDocument, findings: Finding[], definitionCount: number): LintResult {

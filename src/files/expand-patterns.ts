@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { SagelintError } from '../errors.js';
+import { compareText } from '../values.js';
 
 /** Extensions a directory walk picks up (compared case-insensitively). Files named explicitly are linted whatever their extension. */
 export const LINTABLE_EXTENSIONS: readonly string[] = ['.json', '.yaml', '.yml', '.template'];
@@ -126,7 +127,7 @@ async function walkDirectory(directory: string, context: WalkContext): Promise<v
     });
     return;
   }
-  entries.sort((a, b) => compareCodeUnits(a.name, b.name));
+  entries.sort((a, b) => compareText(a.name, b.name));
 
   for (const entry of entries) {
     if (SKIPPED_DIRECTORIES.has(entry.name)) {
@@ -263,15 +264,11 @@ function relativeDisplayPath(from: string, to: string): string {
 }
 
 /** Sorted by path relative to cwd with `/` separators, by code units, so the order is the same on every machine. */
-function sortByRelativePath<T>(items: readonly T[], cwd: string, pathOf: (item: T) => string = String): T[] {
+export function sortByRelativePath<T>(items: readonly T[], cwd: string, pathOf: (item: T) => string = String): T[] {
   return items
     .map((item) => ({ item, key: relativeDisplayPath(cwd, pathOf(item)) }))
-    .sort((a, b) => compareCodeUnits(a.key, b.key))
+    .sort((a, b) => compareText(a.key, b.key))
     .map(({ item }) => item);
-}
-
-function compareCodeUnits(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function errorCode(error: unknown): string {

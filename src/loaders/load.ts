@@ -49,6 +49,7 @@ function formatOf(filePath: string, text: string): SourceFormat {
   return /^\s*[{[]/.test(text) ? 'json' : 'yaml';
 }
 
-function unreadable(filePath: string, message: string): SourceDocument {
+/** A document for a file that could not be read: one `read` problem at its start. */
+export function unreadable(filePath: string, message: string): SourceDocument {
   return { filePath, text: '', format: formatOf(filePath, ''), documents: [], problems: [{ kind: 'read', message, range: { start: 0, end: 0 } }] };
 }
