@@ -70,6 +70,8 @@ function valueSchema(shape: ValueShape): JsonSchema {
       return listSchema(shape);
     case 'map':
       return mapSchema(shape);
+    case 'any':
+      return {};
   }
 }
 

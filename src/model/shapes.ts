@@ -48,7 +48,12 @@ export interface MapShape {
   maxEntries?: number;
 }
 
-export type ValueShape = StringShape | NumberShape | BooleanShape | StructureRef | ListShape | MapShape;
+/** Any JSON value: what CloudFormation lets a template put in `Metadata`, say. */
+export interface AnyShape {
+  type: 'any';
+}
+
+export type ValueShape = StringShape | NumberShape | BooleanShape | StructureRef | ListShape | MapShape | AnyShape;
 
 export interface StructureShape {
   members: Readonly<Record<string, ValueShape>>;
