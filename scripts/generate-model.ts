@@ -1,30 +1,47 @@
 /**
- * Generates the API request model and its ajv standalone validator (`npm run generate`).
+ * Generates the API request model, the CloudFormation resource model and an ajv standalone validator for each
+ * (`npm run generate`).
  *
- * Structures, member order, required members and enum values come from the installed
+ * API request: structures, member order, required members and enum values come from the installed
  * `@aws-sdk/client-sagemaker`, read as plain text (no SDK code runs); string lengths, patterns, numeric bounds
  * and integer-vs-double, which no npm package ships, come from `scripts/data/api-constraints.json`, transcribed
  * from botocore's service-2.json as recorded in ../shared/reference/sagemaker-model-bias.md §1.1 (see §0).
+ *
+ * CloudFormation resource (`AWS::SageMaker::ModelBiasJobDefinition`): structure, CFN type and property names,
+ * required properties and enum values come from `@aws-cdk/aws-service-spec`'s db.json.gz; lengths, patterns
+ * and bounds from `scripts/data/cfn-constraints.json`, transcribed from the reference §2.1/§2.2 (cfn-lint's
+ * copy of the registry schema); InstanceType's ProcessingInstanceType values from the SDK, as for the API.
  */
 
 import { readFile, readdir, writeFile, mkdir } from 'node:fs/promises';
 import { realpathSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Ajv } from 'ajv';
 import standalone from 'ajv/dist/standalone/index.js';
 import type { ServiceModel, StringShape, StructureShape, ValueShape } from '../src/model/shapes.js';
-import { toJsonSchema } from '../src/model/json-schema.js';
+import { anchorPattern, OPEN_ENUMS, toJsonSchema } from '../src/model/json-schema.js';
 
 const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
 const SDK_PACKAGE = '@aws-sdk/client-sagemaker';
 const SDK_DIR = path.join(REPO_ROOT, 'node_modules', ...SDK_PACKAGE.split('/'));
 const CONSTRAINTS_FILE = 'scripts/data/api-constraints.json';
 const ROOT_STRUCTURE = 'CreateModelBiasJobDefinitionRequest';
+const SPEC_PACKAGE = '@aws-cdk/aws-service-spec';
+const SPEC_DIR = path.join(REPO_ROOT, 'node_modules', ...SPEC_PACKAGE.split('/'));
+const CFN_CONSTRAINTS_FILE = 'scripts/data/cfn-constraints.json';
+const CFN_TYPE = 'AWS::SageMaker::ModelBiasJobDefinition';
+/** The resource as a template writes it: `Type`, `Properties` and the other attributes CloudFormation knows. */
+const CFN_ROOT = 'ModelBiasJobDefinitionResource';
+/** The resource's properties, the structure db.json.gz describes. */
+const CFN_PROPERTIES = 'ModelBiasJobDefinitionProperties';
 
 /** Repo-relative paths of the files this script writes. */
 export const MODEL_FILE = 'src/generated/api-request-model.ts';
 export const VALIDATOR_FILE = 'src/generated/api-request-validator.ts';
+export const CFN_MODEL_FILE = 'src/generated/cfn-resource-model.ts';
+export const CFN_VALIDATOR_FILE = 'src/generated/cfn-resource-validator.ts';
 
 // ---------------------------------------------------------------------------------------------------------
 // The SDK's schema file: `export var X$ = [3, n0, _X, traits, [member names], [member types], requiredCount]`
@@ -487,6 +504,463 @@ async function buildModel(): Promise<{ model: ServiceModel; sdkVersion: string; 
 }
 
 // ---------------------------------------------------------------------------------------------------------
+// The CloudFormation resource: @aws-cdk/aws-service-spec's db.json.gz and scripts/data/cfn-constraints.json
+
+/** A property's type as db.json.gz writes it (only the kinds this resource uses). */
+type SpecType =
+  | { kind: 'string'; allowedValues?: string[] }
+  | { kind: 'integer' }
+  | { kind: 'number' }
+  | { kind: 'boolean' }
+  /** CloudFormation's standard tag, `{Key, Value}`; the spec has no type definition for it. */
+  | { kind: 'tag' }
+  | { kind: 'ref'; id: string }
+  | { kind: 'array'; element: SpecType }
+  | { kind: 'map'; element: SpecType };
+
+interface SpecProperty {
+  name: string;
+  type: SpecType;
+  required: boolean;
+}
+
+interface ServiceSpec {
+  version: string;
+  properties: SpecProperty[];
+  /** The resource's type definitions by `$id`, as `schema.usesType.forward` links them. */
+  types: Map<string, { name: string; properties: SpecProperty[] }>;
+}
+
+function specType(raw: unknown, where: string): SpecType {
+  if (!isRecord(raw)) throw new Error(`${SPEC_PACKAGE}: ${where} has no type object.`);
+  switch (raw.type) {
+    case 'string': {
+      const values = raw.allowedValues;
+      if (values === undefined) return { kind: 'string' };
+      if (!Array.isArray(values) || !values.every((value): value is string => typeof value === 'string')) {
+        throw new Error(`${SPEC_PACKAGE}: ${where} has allowedValues that are not strings.`);
+      }
+      return { kind: 'string', allowedValues: values };
+    }
+    case 'integer':
+    case 'number':
+    case 'boolean':
+    case 'tag':
+      return { kind: raw.type };
+    case 'ref': {
+      const reference = raw.reference;
+      if (!isRecord(reference) || typeof reference.$ref !== 'string') {
+        throw new Error(`${SPEC_PACKAGE}: ${where} is a ref without reference.$ref.`);
+      }
+      return { kind: 'ref', id: reference.$ref };
+    }
+    case 'array':
+    case 'map':
+      return { kind: raw.type, element: specType(raw.element, `${where}[]`) };
+  }
+  throw new Error(`${SPEC_PACKAGE}: ${where} has a type sagelint does not handle: ${JSON.stringify(raw)}.`);
+}
+
+function specProperties(raw: unknown, where: string): SpecProperty[] {
+  if (!isRecord(raw)) throw new Error(`${SPEC_PACKAGE}: ${where} has no properties object.`);
+  return Object.entries(raw).map(([name, property]) => {
+    if (!isRecord(property)) throw new Error(`${SPEC_PACKAGE}: ${where}.${name} is not an object.`);
+    return { name, type: specType(property.type, `${where}.${name}`), required: property.required === true };
+  });
+}
+
+/** Reads the resource and the type definitions it uses from `db.json.gz` (reference §0, row D). */
+async function readServiceSpec(): Promise<ServiceSpec> {
+  const specPackage: unknown = JSON.parse(await readFile(path.join(SPEC_DIR, 'package.json'), 'utf8'));
+  if (!isRecord(specPackage) || typeof specPackage.version !== 'string') {
+    throw new Error(`${SPEC_PACKAGE}/package.json has no version.`);
+  }
+  const db: unknown = JSON.parse(gunzipSync(await readFile(path.join(SPEC_DIR, 'db.json.gz'))).toString('utf8'));
+  const schema = isRecord(db) && isRecord(db.schema) ? db.schema : undefined;
+  const entities = (table: string): unknown[] => {
+    const value = schema?.[table];
+    if (!isRecord(value) || !Array.isArray(value.entities)) {
+      throw new Error(`${SPEC_PACKAGE} db.json.gz: no schema.${table}.entities.`);
+    }
+    return value.entities;
+  };
+  const resources = entities('resource').filter(
+    (entity): entity is Record<string, unknown> => isRecord(entity) && entity.cloudFormationType === CFN_TYPE,
+  );
+  const resource = resources[0];
+  if (resources.length !== 1 || resource === undefined || typeof resource.$id !== 'string') {
+    throw new Error(`${SPEC_PACKAGE} db.json.gz: expected one resource ${CFN_TYPE}, found ${resources.length}.`);
+  }
+  const usesType = schema?.usesType;
+  const forward = isRecord(usesType) && isRecord(usesType.forward) ? usesType.forward[resource.$id] : undefined;
+  if (!Array.isArray(forward)) throw new Error(`${SPEC_PACKAGE} db.json.gz: no schema.usesType.forward[${resource.$id}].`);
+  const ids = new Set(forward.map((link) => (isRecord(link) ? link.$id : undefined)));
+  const types = new Map<string, { name: string; properties: SpecProperty[] }>();
+  for (const entity of entities('typeDefinition')) {
+    if (!isRecord(entity) || typeof entity.$id !== 'string' || !ids.has(entity.$id)) continue;
+    if (typeof entity.name !== 'string') throw new Error(`${SPEC_PACKAGE}: type ${entity.$id} has no name.`);
+    types.set(entity.$id, { name: entity.name, properties: specProperties(entity.properties, entity.name) });
+  }
+  return { version: specPackage.version, properties: specProperties(resource.properties, CFN_TYPE), types };
+}
+
+interface CfnStringConstraints {
+  minLength?: number;
+  maxLength?: number;
+  /** What sagelint stores; the validator anchors it. */
+  pattern?: string;
+  /** CloudFormation's pattern verbatim, which JSON Schema searches for anywhere in the value. */
+  cfnPattern?: string;
+  /** The SDK enum whose values the member carries (an open enum). */
+  sdkEnum?: string;
+  note?: string;
+}
+
+interface CfnMemberConstraints extends CfnStringConstraints {
+  minimum?: number;
+  maximum?: number;
+  minItems?: number;
+  maxItems?: number;
+  items?: CfnStringConstraints;
+  minEntries?: number;
+  maxEntries?: number;
+  keys?: CfnStringConstraints;
+  values?: CfnStringConstraints;
+}
+
+interface CfnConstraintsTable {
+  source: ConstraintsSource;
+  /** Structures that accept unknown members, each with why. */
+  openStructures: Map<string, string>;
+  members: Map<string, CfnMemberConstraints>;
+}
+
+type CfnMemberKind = 'string' | 'enum' | 'integer' | 'number' | 'boolean' | 'structure' | 'list' | 'map';
+
+const CFN_STRING_KEYS = ['minLength', 'maxLength', 'pattern', 'cfnPattern', 'note'];
+/** The keys an entry may have for each kind of member; a kind missing here must have no entry. */
+const CFN_KEYS_BY_KIND: Partial<Record<CfnMemberKind, string[]>> = {
+  string: [...CFN_STRING_KEYS, 'sdkEnum'],
+  integer: ['minimum', 'maximum', 'note'],
+  number: ['minimum', 'maximum', 'note'],
+  list: ['minItems', 'maxItems', 'items', 'note'],
+  map: ['minEntries', 'maxEntries', 'keys', 'values', 'note'],
+};
+/** Kinds whose members must have an entry: CFN constrains every such member of this resource. */
+const CFN_KINDS_NEEDING_ENTRY: readonly CfnMemberKind[] = ['string', 'integer', 'list', 'map'];
+
+/** Whether `pattern` has a `|` outside any group or class (stripping its anchors would then change it). */
+function hasTopLevelAlternation(pattern: string): boolean {
+  let depth = 0;
+  let inClass = false;
+  for (let i = 0; i < pattern.length; i++) {
+    const char = pattern[i];
+    if (char === '\\') i++;
+    else if (inClass) inClass = char !== ']';
+    else if (char === '[') inClass = true;
+    else if (char === '(') depth++;
+    else if (char === ')') depth--;
+    else if (char === '|' && depth === 0) return true;
+  }
+  return false;
+}
+
+/**
+ * Checks one entry (or its `items`/`keys`/`values` part) and how its stored `pattern` follows from `cfnPattern`:
+ * `^X$` must store X; any other choice needs a `note` saying why (the table's `patterns` explains the rule).
+ */
+function checkCfnEntry(entry: Record<string, unknown>, allowed: readonly string[], where: string): void {
+  for (const [key, value] of Object.entries(entry)) {
+    if (!allowed.includes(key)) throw new Error(`${CFN_CONSTRAINTS_FILE}: ${where} may not have "${key}".`);
+    if (['items', 'keys', 'values'].includes(key)) {
+      if (!isRecord(value)) throw new Error(`${CFN_CONSTRAINTS_FILE}: ${where}.${key} must be an object.`);
+      checkCfnEntry(value, CFN_STRING_KEYS, `${where}.${key}`);
+    } else if (['pattern', 'cfnPattern', 'sdkEnum', 'note'].includes(key)) {
+      if (typeof value !== 'string') throw new Error(`${CFN_CONSTRAINTS_FILE}: ${where}.${key} must be a string.`);
+    } else if (typeof value !== 'number' || !Number.isFinite(value)) {
+      throw new Error(`${CFN_CONSTRAINTS_FILE}: ${where}.${key} must be a number.`);
+    } else if (/^min(Length|Items|Entries)$/.test(key) && value === 0) {
+      throw new Error(`${CFN_CONSTRAINTS_FILE}: ${where}.${key} is 0; omit it.`);
+    }
+  }
+  const { pattern, cfnPattern, note } = entry;
+  if (typeof pattern === 'string' && typeof cfnPattern !== 'string') {
+    throw new Error(`${CFN_CONSTRAINTS_FILE}: ${where} has a pattern but no cfnPattern to say where it comes from.`);
+  }
+  if (typeof cfnPattern !== 'string') return;
+  const compiles = (what: string, source: string): void => {
+    try {
+      new RegExp(source, 'u');
+    } catch (error) {
+      throw new Error(`${CFN_CONSTRAINTS_FILE}: ${where}.${what} does not compile with the u flag: ${String(error)}.`);
+    }
+  };
+  compiles('cfnPattern', cfnPattern);
+  if (typeof pattern === 'string') compiles('pattern', anchorPattern(pattern));
+  const fullyAnchored = /^\^([\s\S]*[^\\])\$$/.exec(cfnPattern);
+  if (fullyAnchored?.[1] !== undefined && !hasTopLevelAlternation(fullyAnchored[1])) {
+    if (pattern !== fullyAnchored[1]) {
+      throw new Error(
+        `${CFN_CONSTRAINTS_FILE}: ${where}: cfnPattern ${cfnPattern} is anchored, so pattern must be ${fullyAnchored[1]}.`,
+      );
+    }
+  } else if (typeof note !== 'string') {
+    throw new Error(
+      `${CFN_CONSTRAINTS_FILE}: ${where}: cfnPattern ${cfnPattern} is not ^…$; say in a note what is stored and why.`,
+    );
+  }
+}
+
+async function readCfnConstraints(): Promise<CfnConstraintsTable> {
+  const raw: unknown = JSON.parse(await readFile(path.join(REPO_ROOT, CFN_CONSTRAINTS_FILE), 'utf8'));
+  if (!isRecord(raw)) throw new Error(`${CFN_CONSTRAINTS_FILE} must hold an object.`);
+  const { source, patterns, openStructures, ...entries } = raw;
+  if (
+    !isRecord(source) ||
+    typeof source.name !== 'string' ||
+    typeof source.version !== 'string' ||
+    typeof source.file !== 'string' ||
+    typeof source.reference !== 'string'
+  ) {
+    throw new Error(`${CFN_CONSTRAINTS_FILE}: "source" needs string "name", "version", "file" and "reference".`);
+  }
+  if (typeof patterns !== 'string') throw new Error(`${CFN_CONSTRAINTS_FILE}: "patterns" must explain the pattern rule.`);
+  if (!isRecord(openStructures) || !Object.values(openStructures).every((why) => typeof why === 'string')) {
+    throw new Error(`${CFN_CONSTRAINTS_FILE}: "openStructures" must map structure names to why they are open.`);
+  }
+  const members = new Map<string, CfnMemberConstraints>();
+  for (const [key, entry] of Object.entries(entries)) {
+    if (!/^\w+\.\w+$/.test(key) || !isRecord(entry)) {
+      throw new Error(`${CFN_CONSTRAINTS_FILE}: "${key}" must be "Structure.Member" with an object value.`);
+    }
+    members.set(key, entry as CfnMemberConstraints);
+  }
+  return {
+    source: { name: source.name, version: source.version, file: source.file, reference: source.reference },
+    openStructures: new Map(Object.entries(openStructures as Record<string, string>)),
+    members,
+  };
+}
+
+function cfnStringShape(constraints: CfnStringConstraints | undefined): StringShape {
+  const shape: StringShape = { type: 'string' };
+  if (constraints?.minLength !== undefined) shape.minLength = constraints.minLength;
+  if (constraints?.maxLength !== undefined) shape.maxLength = constraints.maxLength;
+  if (constraints?.pattern !== undefined) shape.pattern = constraints.pattern;
+  return shape;
+}
+
+/**
+ * The resource envelope: what a template's `Resources.<LogicalId>` may hold around `Properties`. These are
+ * CloudFormation's template anatomy rather than the resource's own schema, so they are written here.
+ */
+function envelope(): StructureShape {
+  const policy = (): StringShape => ({
+    type: 'string',
+    enum: ['Delete', 'Retain', 'RetainExceptOnCreate'],
+    enumName: 'DeletionPolicy',
+  });
+  return {
+    members: {
+      Type: { type: 'string' },
+      Properties: { type: 'structure', name: CFN_PROPERTIES },
+      Metadata: { type: 'any' },
+      // A logical id or a list of them; an intrinsic is not allowed here, but the extractor judges that.
+      DependsOn: { type: 'any' },
+      Condition: { type: 'string' },
+      DeletionPolicy: policy(),
+      UpdateReplacePolicy: policy(),
+    },
+    required: ['Type', 'Properties'],
+  };
+}
+
+/** CloudFormation's standard tag: both members required (the spec types `Tags` as a list of `tag`). */
+const TAG_PROPERTIES: readonly SpecProperty[] = [
+  { name: 'Key', type: { kind: 'string' }, required: true },
+  { name: 'Value', type: { kind: 'string' }, required: true },
+];
+
+async function buildCfnModel(): Promise<{
+  model: ServiceModel;
+  specVersion: string;
+  sdkVersion: string;
+  source: ConstraintsSource;
+}> {
+  const spec = await readServiceSpec();
+  const table = await readCfnConstraints();
+  const enums = await readEnums();
+  const sdkPackage: unknown = JSON.parse(await readFile(path.join(SDK_DIR, 'package.json'), 'utf8'));
+  if (!isRecord(sdkPackage) || typeof sdkPackage.version !== 'string') {
+    throw new Error(`${SDK_PACKAGE}/package.json has no version.`);
+  }
+  const sdkVersion = sdkPackage.version;
+  const used = new Set<string>();
+  const structures: Record<string, StructureShape> = { [CFN_ROOT]: envelope() };
+  const visited = new Map<string, string>();
+
+  /** `pending` collects the `[$id, name]` of each structure the shape refers to, to visit after its parent. */
+  const toShape = (
+    type: SpecType,
+    key: string,
+    constraints: CfnMemberConstraints | undefined,
+    pending: [string, string][],
+  ): ValueShape => {
+    switch (type.kind) {
+      case 'string': {
+        const shape = cfnStringShape(constraints);
+        if (type.allowedValues !== undefined) shape.enum = type.allowedValues;
+        if (constraints?.sdkEnum !== undefined) {
+          const values = enums.get(constraints.sdkEnum);
+          if (values === undefined) {
+            throw new Error(`${CFN_CONSTRAINTS_FILE}: ${key}.sdkEnum ${constraints.sdkEnum} is not an enum of ${SDK_PACKAGE}.`);
+          }
+          if (!OPEN_ENUMS.includes(constraints.sdkEnum)) {
+            // CFN's schema does not list these values, so the schema must not enforce them: only open enums qualify.
+            throw new Error(`${CFN_CONSTRAINTS_FILE}: ${key}.sdkEnum ${constraints.sdkEnum} is not in OPEN_ENUMS.`);
+          }
+          shape.enumName = constraints.sdkEnum;
+          shape.enum = values;
+        }
+        return shape;
+      }
+      case 'integer':
+      case 'number':
+        return {
+          type: type.kind,
+          ...(constraints?.minimum !== undefined ? { minimum: constraints.minimum } : {}),
+          ...(constraints?.maximum !== undefined ? { maximum: constraints.maximum } : {}),
+        };
+      case 'boolean':
+        return { type: 'boolean' };
+      case 'tag':
+        pending.push(['tag', 'Tag']);
+        return { type: 'structure', name: 'Tag' };
+      case 'ref': {
+        const target = spec.types.get(type.id);
+        if (target === undefined) {
+          throw new Error(`${SPEC_PACKAGE}: ${key} refers to type ${type.id}, which ${CFN_TYPE} does not use.`);
+        }
+        pending.push([type.id, target.name]);
+        return { type: 'structure', name: target.name };
+      }
+      case 'array':
+      case 'map': {
+        const element = type.element;
+        const part = type.kind === 'array' ? constraints?.items : constraints?.values;
+        if (part !== undefined && element.kind !== 'string') {
+          throw new Error(`${CFN_CONSTRAINTS_FILE}: ${key} constrains string elements, but they are ${element.kind}s.`);
+        }
+        const elementShape =
+          element.kind === 'string' && element.allowedValues === undefined
+            ? cfnStringShape(part)
+            : toShape(element, `${key}[]`, undefined, pending);
+        if (type.kind === 'array') {
+          return {
+            type: 'list',
+            items: elementShape,
+            ...(constraints?.minItems !== undefined ? { minItems: constraints.minItems } : {}),
+            ...(constraints?.maxItems !== undefined ? { maxItems: constraints.maxItems } : {}),
+          };
+        }
+        return {
+          type: 'map',
+          keys: cfnStringShape(constraints?.keys),
+          values: elementShape,
+          ...(constraints?.minEntries !== undefined ? { minEntries: constraints.minEntries } : {}),
+          ...(constraints?.maxEntries !== undefined ? { maxEntries: constraints.maxEntries } : {}),
+        };
+      }
+    }
+  };
+
+  const kindOf = (type: SpecType): CfnMemberKind => {
+    switch (type.kind) {
+      case 'string':
+        return type.allowedValues === undefined ? 'string' : 'enum';
+      case 'ref':
+      case 'tag':
+        return 'structure';
+      case 'array':
+        return 'list';
+      default:
+        return type.kind;
+    }
+  };
+
+  const visit = (id: string, name: string, properties: readonly SpecProperty[]): void => {
+    const seen = visited.get(name);
+    if (seen !== undefined) {
+      if (seen !== id) throw new Error(`${SPEC_PACKAGE}: two types of ${CFN_TYPE} are named ${name}.`);
+      return;
+    }
+    visited.set(name, id);
+    if (name in structures) throw new Error(`${SPEC_PACKAGE}: type ${name} clashes with sagelint's ${name}.`);
+    const members: Record<string, ValueShape> = {};
+    const required: string[] = [];
+    const structure: StructureShape = { members, required };
+    if (table.openStructures.has(name)) structure.open = true;
+    structures[name] = structure;
+    const pending: [string, string][] = [];
+    // db.json.gz's property order is arbitrary; sort so that regenerating after an update gives a small diff.
+    for (const property of [...properties].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+      const key = `${name}.${property.name}`;
+      const kind = kindOf(property.type);
+      const constraints = table.members.get(key);
+      const allowed = CFN_KEYS_BY_KIND[kind];
+      if (constraints !== undefined) {
+        if (allowed === undefined) throw new Error(`${CFN_CONSTRAINTS_FILE}: ${key} is a ${kind}, which takes no entry.`);
+        checkCfnEntry(constraints as Record<string, unknown>, allowed, key);
+        used.add(key);
+      } else if (CFN_KINDS_NEEDING_ENTRY.includes(kind)) {
+        throw new Error(`${CFN_CONSTRAINTS_FILE} has no entry for ${key} (a ${kind} in ${SPEC_PACKAGE} ${spec.version}).`);
+      }
+      members[property.name] = toShape(property.type, key, constraints, pending);
+      if (property.required) required.push(property.name);
+    }
+    for (const [childId, childName] of pending) {
+      if (childId === 'tag') visit('tag', 'Tag', TAG_PROPERTIES);
+      else visit(childId, childName, spec.types.get(childId)?.properties ?? []);
+    }
+  };
+  visit(`resource ${CFN_TYPE}`, CFN_PROPERTIES, spec.properties);
+
+  const unused = [...table.members.keys()].filter((key) => !used.has(key));
+  if (unused.length > 0) {
+    throw new Error(
+      `${CFN_CONSTRAINTS_FILE} names properties that ${SPEC_PACKAGE} ${spec.version} does not have under ${CFN_TYPE}: ${unused.join(', ')}.`,
+    );
+  }
+  const unknownOpen = [...table.openStructures.keys()].filter((name) => !visited.has(name));
+  if (unknownOpen.length > 0) {
+    throw new Error(`${CFN_CONSTRAINTS_FILE}: openStructures names types ${CFN_TYPE} does not have: ${unknownOpen.join(', ')}.`);
+  }
+
+  const model: ServiceModel = {
+    root: CFN_ROOT,
+    structures,
+    sources: [
+      {
+        name: SPEC_PACKAGE,
+        version: spec.version,
+        provides: `structure, CloudFormation type and property names, required properties and enum allowedValues of ${CFN_TYPE} (db.json.gz: schema.resource, schema.typeDefinition, schema.usesType)`,
+      },
+      {
+        name: table.source.name,
+        version: table.source.version,
+        provides: `string lengths and patterns, numeric bounds, list and map sizes, structures open to unknown members (${table.source.file}, transcribed in ${CFN_CONSTRAINTS_FILE} from ${table.source.reference})`,
+      },
+      {
+        name: SDK_PACKAGE,
+        version: sdkVersion,
+        provides: 'ProcessingInstanceType values for ClusterConfig.InstanceType, which CFN leaves a free string but the service checks (dist-es/models/enums.js)',
+      },
+    ],
+  };
+  return { model, specVersion: spec.version, sdkVersion, source: table.source };
+}
+
+// ---------------------------------------------------------------------------------------------------------
 // Rendering
 
 function quote(text: string): string {
@@ -545,8 +1019,34 @@ function toEsModule(code: string): { body: string; functionName: string } {
   return { body: `${imports.join('\n')}${imports.length > 0 ? '\n' : ''}${body}`, functionName };
 }
 
+function cfnHeader(specVersion: string, sdkVersion: string, source: ConstraintsSource): string {
+  return [
+    '// Generated by `npm run generate` (scripts/generate-model.ts). Do not edit.',
+    '// Sources:',
+    `// - ${SPEC_PACKAGE} ${specVersion} (db.json.gz): ${CFN_TYPE} structure,`,
+    '//   CFN type and property names, required properties, enum allowedValues.',
+    `// - ${source.name} ${source.version}`,
+    `//   ${source.file}, via ${source.reference}`,
+    `//   (${CFN_CONSTRAINTS_FILE}): lengths, patterns, bounds, list and map sizes, open structures.`,
+    `// - ${SDK_PACKAGE} ${sdkVersion}: ProcessingInstanceType values for ClusterConfig.InstanceType`,
+    '//   (an open enum: a free string to CFN, checked by the service).',
+    `// - The envelope ${CFN_ROOT} (Type, Properties, Metadata, DependsOn, Condition,`,
+    '//   DeletionPolicy, UpdateReplacePolicy): CloudFormation template anatomy, written in the script.',
+    '',
+  ].join('\n');
+}
+
+/** Compiles `model`'s JSON Schema into ajv standalone ES module code. */
+async function standaloneValidator(model: ServiceModel): Promise<{ ajvVersion: string; body: string; functionName: string }> {
+  const ajv = new Ajv({ allErrors: true, strict: true, code: { source: true, esm: true } });
+  const validate = ajv.compile(toJsonSchema(model));
+  const ajvPackage: unknown = JSON.parse(await readFile(path.join(REPO_ROOT, 'node_modules', 'ajv', 'package.json'), 'utf8'));
+  const ajvVersion = isRecord(ajvPackage) && typeof ajvPackage.version === 'string' ? ajvPackage.version : 'unknown';
+  return { ajvVersion, ...toEsModule(standalone.default(ajv, validate)) };
+}
+
 /**
- * Renders every generated file from the installed SDK and the constraints table.
+ * Renders every generated file from the installed SDK, the installed service spec and the constraints tables.
  * @returns repo-relative path → file content; nothing is written.
  */
 export async function renderGeneratedFiles(): Promise<Map<string, string>> {
@@ -562,11 +1062,7 @@ export async function renderGeneratedFiles(): Promise<Map<string, string>> {
     '',
   ].join('\n');
 
-  const ajv = new Ajv({ allErrors: true, strict: true, code: { source: true, esm: true } });
-  const validate = ajv.compile(toJsonSchema(model));
-  const ajvPackage: unknown = JSON.parse(await readFile(path.join(REPO_ROOT, 'node_modules', 'ajv', 'package.json'), 'utf8'));
-  const ajvVersion = isRecord(ajvPackage) && typeof ajvPackage.version === 'string' ? ajvPackage.version : 'unknown';
-  const { body, functionName } = toEsModule(standalone.default(ajv, validate));
+  const { ajvVersion, body, functionName } = await standaloneValidator(model);
 
   const validatorFile = [
     top,
@@ -587,9 +1083,41 @@ export async function renderGeneratedFiles(): Promise<Map<string, string>> {
     '',
   ].join('\n');
 
+  const cfn = await buildCfnModel();
+  const cfnTop = cfnHeader(cfn.specVersion, cfn.sdkVersion, cfn.source);
+  const cfnModelFile = [
+    cfnTop,
+    "import type { ServiceModel } from '../model/shapes.js';",
+    '',
+    `/** An ${CFN_TYPE} resource as a template writes it: the envelope, then Properties. */`,
+    `export const cfnResourceModel: ServiceModel = ${toTsLiteral(cfn.model)};`,
+    '',
+  ].join('\n');
+  const cfnValidator = await standaloneValidator(cfn.model);
+  const cfnValidatorFile = [
+    cfnTop,
+    '// @ts-nocheck',
+    `// ajv ${cfnValidator.ajvVersion} standalone code for toJsonSchema(cfnResourceModel) (src/model/json-schema.ts).`,
+    "import type { ErrorObject } from 'ajv';",
+    cfnValidator.body,
+    '',
+    `/** Validates an ${CFN_TYPE} resource; after a call, \`errors\` holds ajv's errors or null. */`,
+    'export interface CfnResourceValidator {',
+    '  (data: unknown): boolean;',
+    '  errors?: ErrorObject[] | null;',
+    '}',
+    '',
+    `/** Checks an ${CFN_TYPE} resource against the model's types, required members, lengths, patterns and enums. */`,
+    `export const validateCfnResource: CfnResourceValidator = ${cfnValidator.functionName};`,
+    'export default validateCfnResource;',
+    '',
+  ].join('\n');
+
   return new Map([
     [MODEL_FILE, modelFile],
     [VALIDATOR_FILE, validatorFile],
+    [CFN_MODEL_FILE, cfnModelFile],
+    [CFN_VALIDATOR_FILE, cfnValidatorFile],
   ]);
 }
 

@@ -14,7 +14,10 @@ import { RESERVED_RULE_IDS, type DefinitionKind } from '../src/types.js';
 const ROOT = join(fileURLToPath(import.meta.url), '..', '..');
 export const RULES_DOC = join(ROOT, 'rules.md');
 
-const KIND_NAMES: Readonly<Record<DefinitionKind, string>> = { 'api-request': 'API request' };
+const KIND_NAMES: Readonly<Record<DefinitionKind, string>> = {
+  'api-request': 'API request',
+  'cfn-resource': 'CloudFormation resource (CDK output too)',
+};
 
 const RESERVED_DOCS: Readonly<Record<string, string>> = {
   [RESERVED_RULE_IDS.parseError]:

@@ -31,6 +31,7 @@ interface CliArguments {
   errorOnUnmatchedPattern: boolean;
   codeFrame: boolean;
   color: boolean | undefined;
+  region: string | undefined;
 }
 
 /** Runs the CLI on arguments (without `node` and the script) and resolves to the exit code. */
@@ -42,6 +43,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     const results = await lint(parsed.patterns, {
       cwd: io.cwd,
       errorOnUnmatchedPattern: parsed.errorOnUnmatchedPattern,
+      ...(parsed.region !== undefined && { region: parsed.region }),
     });
     const shown = parsed.quiet ? errorResults(results) : results;
     const toFile = parsed.outputFile !== undefined;
@@ -103,6 +105,10 @@ function parseArguments(argv: readonly string[], io: CliIo): CliArguments | numb
       default: true,
       describe: 'Fail (exit 2) when a pattern matches no file; --no-error-on-unmatched-pattern to skip it',
     })
+    .option('region', {
+      type: 'string',
+      describe: 'The region templates deploy to, so AWS::Region and AWS::Partition are known (e.g. eu-west-1)',
+    })
     .option('code-frame', { type: 'boolean', default: false, describe: 'Show the source line under each finding' })
     .option('color', { type: 'boolean', describe: 'Force colour on or off (default: on for a terminal; NO_COLOR, FORCE_COLOR)' })
     .version(io.version)
@@ -139,6 +145,7 @@ function parseArguments(argv: readonly string[], io: CliIo): CliArguments | numb
     errorOnUnmatchedPattern: args['error-on-unmatched-pattern'] !== false,
     codeFrame: Boolean(args['code-frame']),
     color: args.color as boolean | undefined,
+    region: args.region as string | undefined,
   };
 }
 

@@ -10,6 +10,8 @@ export interface LintOptions {
   cwd?: string;
   /** A pattern that matches no file throws a `SagelintError` (`no-files-matched`). Default: true. */
   errorOnUnmatchedPattern?: boolean;
+  /** The region templates deploy to: makes `AWS::Region` and `AWS::Partition` known. Default: unknown. */
+  region?: string;
 }
 
 export interface LintTextOptions {
@@ -17,6 +19,8 @@ export interface LintTextOptions {
   filePath: string;
   /** Where a relative `filePath` is resolved. Default: `process.cwd()`. */
   cwd?: string;
+  /** As in `lint`. */
+  region?: string;
 }
 
 /** How many files are read at once: enough to overlap disk waits, few enough to bound memory. */
@@ -29,7 +33,7 @@ const READ_CONCURRENCY = 16;
  */
 export async function lint(patterns: string | readonly string[], options: LintOptions = {}): Promise<LintResult[]> {
   const cwd = resolve(options.cwd ?? process.cwd());
-  const { files, problems } = await expandPatterns(typeof patterns === 'string' ? [patterns] : patterns, {
+  const { files, problems, stacks } = await expandPatterns(typeof patterns === 'string' ? [patterns] : patterns, {
     cwd,
     errorOnUnmatchedPattern: options.errorOnUnmatchedPattern ?? true,
   });
@@ -38,17 +42,33 @@ export async function lint(patterns: string | readonly string[], options: LintOp
   for (let start = 0; start < files.length; start += READ_CONCURRENCY) {
     const batch = files.slice(start, start + READ_CONCURRENCY);
     const sources = await Promise.all(batch.map(loadFile));
-    for (const source of sources) results.push(lintSource(source, rules));
+    for (const source of sources) {
+      const cdkStack = stacks.get(source.filePath);
+      const fileProblems = problems.filter((problem) => problem.filePath === source.filePath && problem.pointer !== undefined);
+      results.push(
+        lintSource(source, rules, {
+          ...regionOption(options),
+          ...(cdkStack !== undefined && { cdkStack }),
+          fileProblems: fileProblems.map(({ pointer = '', message }) => ({ pointer, message })),
+        }),
+      );
+    }
   }
   // Directories that could not be walked (a loop, no permission) are reported like files that cannot be read.
-  for (const problem of problems) results.push(lintSource(unreadable(problem.filePath, problem.message), rules));
+  for (const problem of problems) {
+    if (problem.pointer === undefined) results.push(lintSource(unreadable(problem.filePath, problem.message), rules));
+  }
   return sortByRelativePath(results, cwd, (result) => result.filePath);
 }
 
 /** Lints text as the content of `filePath`, without reading the disk (editors, stdin). */
 export async function lintText(text: string, options: LintTextOptions): Promise<LintResult> {
   const filePath = resolve(options.cwd ?? process.cwd(), options.filePath);
-  return lintSource(await loadText(filePath, text), enabledRules());
+  return lintSource(await loadText(filePath, text), enabledRules(), regionOption(options));
+}
+
+function regionOption(options: { region?: string }): { region?: string } {
+  return options.region === undefined ? {} : { region: options.region };
 }
 
 function enabledRules(): EnabledRule[] {

@@ -2,8 +2,11 @@
 
 export type Severity = 'error' | 'warning' | 'info';
 
-/** The kinds of definition a rule can apply to. */
-export type DefinitionKind = 'api-request';
+/**
+ * The kinds of definition a rule can apply to: a `CreateModelBiasJobDefinition` request body, or an
+ * `AWS::SageMaker::ModelBiasJobDefinition` resource in a CloudFormation template (CDK output included).
+ */
+export type DefinitionKind = 'api-request' | 'cfn-resource';
 
 /** Rule ids that no rule file owns: problems with the input itself, or with sagelint. */
 export const RESERVED_RULE_IDS = {

@@ -3,6 +3,7 @@ import { validateApiRequest } from '../generated/api-request-validator.js';
 import type { ParsedDocument } from '../loaders/source-document.js';
 import { isRecord } from '../values.js';
 import type { Definition, DefinitionSchema } from './definition.js';
+import { isTemplate } from './template.js';
 
 export const apiRequestSchema: DefinitionSchema = { model: apiRequestModel, validate: validateApiRequest };
 
@@ -14,7 +15,14 @@ export const apiRequestSchema: DefinitionSchema = { model: apiRequestModel, vali
  */
 export function findApiRequest(document: ParsedDocument): Definition | undefined {
   const { value } = document;
-  if (!isRecord(value) || 'Resources' in value || 'AWSTemplateFormatVersion' in value) return undefined;
+  if (!isRecord(value) || isTemplate(value)) return undefined;
   if (!Object.keys(value).some((key) => key.toLowerCase().startsWith('modelbias'))) return undefined;
-  return { kind: 'api-request', document, pointer: '', value, schema: apiRequestSchema };
+  return {
+    kind: 'api-request',
+    document,
+    pointer: '',
+    schema: apiRequestSchema,
+    label: 'The request',
+    variants: [{ value, origins: new Map(), unknowns: new Set() }],
+  };
 }

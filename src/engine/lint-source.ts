@@ -1,6 +1,14 @@
 import type { Definition } from '../definitions/definition.js';
-import { extractDefinitions } from '../definitions/extract.js';
-import { formatPointer, LineIndex, nodeForPointer, rangeForPointer, type Range, type SourceDocument } from '../loaders/source-document.js';
+import { extractDefinitions, type ExtractOptions } from '../definitions/extract.js';
+import type { Variant } from '../definitions/intrinsics.js';
+import {
+  formatPointer,
+  LineIndex,
+  nodeForPointer,
+  rangeForPointer,
+  type Range,
+  type SourceDocument,
+} from '../loaders/source-document.js';
 import type { Report, Rule, RuleContext, SchemaViolation } from '../rule-support/define-rule.js';
 import { valueAt } from '../rule-support/shapes.js';
 import { RESERVED_RULE_IDS, type Finding, type LintResult, type Severity } from '../types.js';
@@ -12,8 +20,17 @@ export interface EnabledRule {
   severity: Severity;
 }
 
+export interface LintSourceOptions extends ExtractOptions {
+  /** Problems found with the file before it was linted (a cloud assembly manifest naming a missing template). */
+  fileProblems?: readonly { pointer: string; message: string }[];
+}
+
 /** Lints one loaded file: finds its definitions, runs every enabled rule on each, and places the findings. */
-export function lintSource(source: SourceDocument, rules: readonly EnabledRule[]): LintResult {
+export function lintSource(
+  source: SourceDocument,
+  rules: readonly EnabledRule[],
+  options: LintSourceOptions = {},
+): LintResult {
   const lines = new LineIndex(source.text);
   const findings: Finding[] = [];
   const place = (range: Range): Pick<Finding, 'line' | 'column' | 'endLine' | 'endColumn'> => {
@@ -25,7 +42,7 @@ export function lintSource(source: SourceDocument, rules: readonly EnabledRule[]
   if (source.problems.length > 0) {
     // A config file with comments or trailing commas (tsconfig.json) that holds no definition is no concern of ours.
     const lenient = source.lenientDocuments;
-    if (lenient !== undefined && !lenient.some((document) => extractDefinitions(document).length > 0)) {
+    if (lenient !== undefined && !lenient.some((document) => extractDefinitions(document, options).length > 0)) {
       return summarize(source, [], 0);
     }
     for (const problem of source.problems) {
@@ -40,51 +57,72 @@ export function lintSource(source: SourceDocument, rules: readonly EnabledRule[]
     return summarize(source, findings, 0);
   }
 
-  const definitions = source.documents.flatMap(extractDefinitions);
+  const [firstDocument] = source.documents;
+  for (const problem of options.fileProblems ?? []) {
+    const range = firstDocument === undefined ? { start: 0, end: 0 } : rangeForPointer(source.text, firstDocument.root, problem.pointer, 'value');
+    findings.push({ ruleId: RESERVED_RULE_IDS.readError, severity: 'error', message: problem.message, ...place(range), pointer: problem.pointer });
+  }
+
+  const definitions = source.documents.flatMap((document) => extractDefinitions(document, options));
   for (const definition of definitions) {
-    const context = new DefinitionContext(definition, source.text);
-    for (const { rule, severity } of rules) {
-      if (!rule.appliesTo.includes(definition.kind)) continue;
-      const reports: Report[] = [];
-      try {
-        rule.check(context.for(reports));
-      } catch (error) {
-        findings.push({
-          ruleId: RESERVED_RULE_IDS.internalError,
-          severity: 'error',
-          message: `Rule "${rule.id}" failed: ${error instanceof Error ? error.message : String(error)}`,
-          ...place(rangeForPointer(source.text, definition.document.root, definition.pointer, 'key')),
-        });
-        continue;
-      }
-      for (const report of reports) {
-        const pointer = definition.pointer + report.at;
-        const range = rangeForPointer(source.text, definition.document.root, pointer, report.target ?? 'value');
-        findings.push({ ruleId: rule.id, severity, message: report.message, ...place(range), pointer });
+    const root = definition.document.root;
+    for (const variant of definition.variants) {
+      const context = new DefinitionContext(definition, variant, source.text);
+      for (const { rule, severity } of rules) {
+        if (!rule.appliesTo.includes(definition.kind)) continue;
+        const reports: Report[] = [];
+        try {
+          rule.check(context.for(reports));
+        } catch (error) {
+          findings.push({
+            ruleId: RESERVED_RULE_IDS.internalError,
+            severity: 'error',
+            message: `Rule "${rule.id}" failed: ${error instanceof Error ? error.message : String(error)}`,
+            ...place(rangeForPointer(source.text, root, definition.pointer, 'key')),
+          });
+          continue;
+        }
+        for (const report of reports) {
+          const placed = context.place(report);
+          if (placed === undefined) continue;
+          const range = rangeForPointer(source.text, root, placed.pointer, report.target ?? 'value');
+          findings.push({
+            ruleId: rule.id,
+            severity,
+            message: withContext(report.message, placed.via, definition),
+            ...place(range),
+            pointer: placed.pointer,
+          });
+        }
       }
     }
   }
   return summarize(source, dedupeAndSort(findings), definitions.length);
 }
 
-/** Per-definition state shared by its rules: the schema violations are computed once. */
+/** Per-variant state shared by its rules: the schema violations are computed once. */
 class DefinitionContext {
   private violations: SchemaViolation[] | undefined;
 
   constructor(
     private readonly definition: Definition,
+    private readonly variant: Variant,
     private readonly text: string,
   ) {}
 
   for(reports: Report[]): RuleContext {
-    const { definition } = this;
+    const { definition, variant } = this;
     return {
       kind: definition.kind,
-      value: definition.value,
+      label: definition.label,
+      value: variant.value,
       model: definition.schema.model,
-      valueAt: (pointer) => valueAt(definition.value, pointer),
+      template: definition.template,
+      isUnknown: (pointer) => this.isUnknown(pointer),
+      valueAt: (pointer) => valueAt(variant.value, pointer),
       sourceText: (pointer) => {
-        const node = nodeForPointer(definition.document.root, definition.pointer + pointer);
+        const placed = this.place({ at: pointer, message: '' });
+        const node = placed && nodeForPointer(definition.document.root, placed.pointer);
         return node?.kind === 'scalar' ? this.text.slice(node.range.start, node.range.end) : undefined;
       },
       schemaViolations: () => this.schemaViolations(),
@@ -94,22 +132,66 @@ class DefinitionContext {
     };
   }
 
+  private isUnknown(pointer: string): boolean {
+    for (const unknown of this.variant.unknowns) {
+      if (pointer === unknown || pointer.startsWith(`${unknown}/`)) return true;
+    }
+    return false;
+  }
+
+  /**
+   * Where in the document a report belongs: a value resolved from elsewhere (a parameter's default, a mapping,
+   * an `Fn::If` branch) is reported where it is written. Undefined for a value that cannot be known offline.
+   */
+  place(report: Report): { pointer: string; via?: string } | undefined {
+    if (report.absolute === true) return { pointer: report.at };
+    if (this.isUnknown(report.at)) return undefined;
+    let best: { prefix: string; pointer: string; via?: string } | undefined;
+    for (const [prefix, origin] of this.variant.origins) {
+      const matches = report.at === prefix || report.at.startsWith(`${prefix}/`) || prefix === '';
+      if (matches && (best === undefined || prefix.length > best.prefix.length)) {
+        best = { prefix, pointer: origin.pointer, ...(origin.via !== undefined && { via: origin.via }) };
+      }
+    }
+    if (best === undefined) return { pointer: this.definition.pointer + report.at };
+    return {
+      pointer: best.pointer + report.at.slice(best.prefix.length),
+      ...(best.via !== undefined && { via: `${best.via}, used by ${usedBy(best.prefix)}` }),
+    };
+  }
+
   private schemaViolations(): SchemaViolation[] {
     if (this.violations === undefined) {
       const { validate } = this.definition.schema;
-      validate(this.definition.value);
+      validate(this.variant.value);
       this.violations = (validate.errors ?? [])
         // The failures inside `propertyNames` are reported on their own, with the key named.
         .filter((error) => error.keyword !== 'propertyNames')
         .map((error) => ({
           keyword: error.keyword,
-          pointer: error.propertyName === undefined ? error.instancePath : error.instancePath + formatPointer([error.propertyName]),
+          pointer:
+            error.propertyName === undefined ? error.instancePath : error.instancePath + formatPointer([error.propertyName]),
           params: { ...error.params },
           isKey: error.propertyName !== undefined,
         }));
     }
     return this.violations;
   }
+}
+
+/** `/Properties/JobResources/ClusterConfig/InstanceType` → `Properties.JobResources.ClusterConfig.InstanceType`. */
+function usedBy(pointer: string): string {
+  return pointer.slice(1).split('/').join('.');
+}
+
+/** Names where a finding's value came from, and for CDK output the stack and construct, so users find their source. */
+function withContext(message: string, via: string | undefined, definition: Definition): string {
+  const notes: string[] = [];
+  if (via !== undefined) notes.push(`from ${via}`);
+  if (definition.cdk !== undefined) notes.push(`stack ${definition.cdk.stack}, construct ${definition.cdk.constructPath}`);
+  if (notes.length === 0) return message;
+  const [sentence, ending] = /[.?!]$/.test(message) ? [message.slice(0, -1), message.slice(-1)] : [message, '.'];
+  return `${sentence} (${notes.join('; ')})${ending}`;
 }
 
 function dedupeAndSort(findings: Finding[]): Finding[] {

@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { SagelintError } from '../errors.js';
+import { isAssemblyManifest, readCloudAssembly } from './cloud-assembly.js';
 import { compareText } from '../values.js';
 
 /** Extensions a directory walk picks up (compared case-insensitively). Files named explicitly are linted whatever their extension. */
@@ -19,21 +20,26 @@ export interface ExpandOptions {
 
 /** Something found while enumerating files that the user should hear about: a symlink loop, a broken link, an unreadable directory. */
 export interface FileProblem {
-  /** Absolute path of the link or directory concerned. */
+  /** Absolute path of the link, directory or manifest concerned. */
   filePath: string;
   message: string;
+  /** Where in the file (a cloud assembly manifest) the problem is, as a JSON Pointer. */
+  pointer?: string;
 }
 
 export interface ExpandedFiles {
   /** Absolute paths, each real file once, sorted by their path relative to `cwd`. */
   files: string[];
   problems: FileProblem[];
+  /** For templates read through a CDK cloud assembly: the stack each was synthesized for. */
+  stacks: Map<string, string>;
 }
 
 /** What one pattern yielded, before deduplication across patterns. */
 interface PatternYield {
   files: string[];
   problems: FileProblem[];
+  stacks: Map<string, string>;
 }
 
 /**
@@ -68,7 +74,9 @@ export async function expandPatterns(patterns: readonly string[], options: Expan
   const files: string[] = [];
   const seenProblems = new Set<string>();
   const problems: FileProblem[] = [];
+  const stacks = new Map<string, string>();
   for (const yielded of yields) {
+    for (const [file, stack] of yielded.stacks) stacks.set(await realpaths.get(file), stack);
     for (const file of sortByRelativePath(yielded.files, cwd)) {
       const real = await realpaths.get(file);
       if (!seenRealFiles.has(real)) {
@@ -77,16 +85,22 @@ export async function expandPatterns(patterns: readonly string[], options: Expan
       }
     }
     for (const problem of yielded.problems) {
-      const key = `${problem.filePath}\0${problem.message}`;
+      const key = `${problem.filePath}\0${problem.pointer ?? ''}\0${problem.message}`;
       if (!seenProblems.has(key)) {
         seenProblems.add(key);
         problems.push(problem);
       }
     }
   }
+  const stackOf = new Map<string, string>();
+  for (const file of files) {
+    const stack = stacks.get(await realpaths.get(file));
+    if (stack !== undefined) stackOf.set(file, stack);
+  }
   return {
     files: sortByRelativePath(files, cwd),
     problems: sortByRelativePath(problems, cwd, (problem) => problem.filePath),
+    stacks: stackOf,
   };
 }
 
@@ -98,15 +112,18 @@ async function expandPattern(
 ): Promise<PatternYield> {
   const target = path.resolve(cwd, pattern);
   const stats = await fs.promises.stat(target).catch(() => undefined);
+  const found: PatternYield = { files: [], problems: [], stacks: new Map() };
   if (stats?.isFile()) {
-    return { files: [target], problems: [] };
+    // Naming a cloud assembly's manifest means linting the assembly.
+    if (!(await isAssemblyManifest(target) && (await addCloudAssembly(path.dirname(target), found)))) found.files.push(target);
+    return found;
   }
   if (stats?.isDirectory()) {
-    const walk: PatternYield = { files: [], problems: [] };
-    await walkDirectory(target, { realCwd, realpaths, found: walk });
-    return walk;
+    await walkDirectory(target, { realCwd, realpaths, found });
+    return found;
   }
-  return { files: await expandGlob(pattern, cwd, realpaths), problems: [] };
+  found.files.push(...(await expandGlob(pattern, cwd, realpaths)));
+  return found;
 }
 
 interface WalkContext {
@@ -115,8 +132,18 @@ interface WalkContext {
   found: PatternYield;
 }
 
-/** Depth-first, in name order, so that what is found (and which loop link is reported) does not depend on timing. */
+/**
+ * Depth-first, in name order, so that what is found (and which loop link is reported) does not depend on timing.
+ * A CDK cloud assembly (`cdk.out`) is read through its manifest instead: its templates, not its other files.
+ */
 async function walkDirectory(directory: string, context: WalkContext): Promise<void> {
+  if (await addCloudAssembly(directory, context.found)) return;
+  if (path.basename(directory) === 'cdk.out' && !fs.existsSync(path.join(directory, 'manifest.json'))) {
+    context.found.problems.push({
+      filePath: directory,
+      message: 'This CDK output folder has no cloud assembly manifest (manifest.json); its files were linted one by one.',
+    });
+  }
   let entries: fs.Dirent[];
   try {
     entries = await fs.promises.readdir(directory, { withFileTypes: true });
@@ -144,6 +171,19 @@ async function walkDirectory(directory: string, context: WalkContext): Promise<v
       await followLink(entryPath, context);
     }
   }
+}
+
+/** Adds a cloud assembly's manifests and templates; false when `directory` holds none. */
+async function addCloudAssembly(directory: string, found: PatternYield): Promise<boolean> {
+  const assembly = await readCloudAssembly(directory);
+  if (assembly === undefined) return false;
+  found.files.push(...assembly.manifests);
+  for (const { filePath, stack } of assembly.templates) {
+    found.files.push(filePath);
+    found.stacks.set(filePath, stack);
+  }
+  found.problems.push(...assembly.problems);
+  return true;
 }
 
 async function followLink(linkPath: string, context: WalkContext): Promise<void> {

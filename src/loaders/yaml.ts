@@ -1,4 +1,4 @@
-import { isAlias, isMap, isScalar, isSeq, parseAllDocuments, type Document, type Node as YamlNode } from 'yaml';
+import { Composer, CST, isAlias, isMap, isScalar, isSeq, Parser, type Document, type Node as YamlNode } from 'yaml';
 import {
   setMember,
   type ObjectEntry,
@@ -16,27 +16,83 @@ import {
 export const MAX_EXPANDED_NODES = 100_000;
 
 /**
+ * CloudFormation's short-form intrinsic function tags, each with the key its long form (JSON) uses. The rule-only
+ * functions (`Fn::Contains`, `Fn::EachMemberEquals`, `Fn::EachMemberIn`, `Fn::RefAll`, `Fn::ValueOf`,
+ * `Fn::ValueOfAll`) and the `AWS::LanguageExtensions` ones (`Fn::ForEach`, `Fn::Length`, `Fn::ToJsonString`) are
+ * included. Any other local tag (`!Foo`) keeps its plain value, as before.
+ * https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/intrinsic-function-reference.html
+ */
+const INTRINSIC_TAGS: ReadonlyMap<string, string> = new Map([
+  ['!Ref', 'Ref'],
+  ['!Condition', 'Condition'],
+  ...[
+    'And', 'Base64', 'Cidr', 'Contains', 'EachMemberEquals', 'EachMemberIn', 'Equals', 'FindInMap', 'ForEach', 'GetAtt',
+    'GetAZs', 'If', 'ImportValue', 'Join', 'Length', 'Not', 'Or', 'RefAll', 'Select', 'Split', 'Sub', 'ToJsonString',
+    'Transform', 'ValueOf', 'ValueOfAll',
+  ].map((name): [string, string] => [`!${name}`, `Fn::${name}`]),
+]);
+
+/**
  * Parses a YAML stream (several documents allowed) as YAML 1.2 with the core schema, as the AWS CLI reads
  * `--cli-input-yaml`. Anchors, aliases and merge keys (`<<`) are resolved; positions inside aliased content
- * are those of the anchored original, the only place that text exists.
+ * are those of the anchored original, the only place that text exists. CloudFormation's short-form tags
+ * (`!Ref X`, `!GetAtt A.B`, …) become their long forms (`{"Ref": "X"}`, `{"Fn::GetAtt": ["A", "B"]}`).
  */
 export function loadYaml(filePath: string, text: string): SourceDocument {
   const problems: LoadProblem[] = [];
   const documents: ParsedDocument[] = [];
+  // What `parseAllDocuments` does, keeping the syntax tokens: only they say where a tag is written.
+  const tokens = Array.from(new Parser().parse(text));
+  const tags = indexTags(tokens);
   // Duplicate keys are found while converting, by their text: `1` and `"1"` differ to YAML but not in JSON.
-  for (const yamlDocument of parseAllDocuments(text, { merge: true, prettyErrors: false, uniqueKeys: false })) {
+  const composer = new Composer({ merge: true, uniqueKeys: false, keepSourceTokens: true });
+  for (const yamlDocument of composer.compose(tokens)) {
     const error = yamlDocument.errors[0];
     if (error !== undefined) {
       problems.push({ kind: 'syntax', message: sentence(error.message), range: { start: error.pos[0], end: error.pos[1] } });
       continue;
     }
     if (yamlDocument.contents === null) continue; // an empty document between `---` markers
-    const converted = new YamlConverter(yamlDocument).convertDocument();
+    const converted = new YamlConverter(yamlDocument, text, tags).convertDocument();
     if ('problem' in converted) problems.push(converted.problem);
     else documents.push(converted);
   }
   if (problems.length > 0) return { filePath, text, format: 'yaml', documents: [], problems };
   return { filePath, text, format: 'yaml', documents, problems };
+}
+
+/** Where tags are written: by the syntax token of the node they apply to, or in order for empty nodes. */
+interface TagIndex {
+  byToken: Map<CST.Token, Range>;
+  /** Tags of nodes with no text (`Key: !Ref`), which have no token; in document order. */
+  ofEmptyNodes: Range[];
+}
+
+/**
+ * Finds every tag in the syntax tree. A tag is written among the properties before its node: those of a mapping
+ * value follow the `:` (`sep`), those of a key, a sequence item or a document's root come first (`start`).
+ */
+function indexTags(tokens: readonly CST.Token[]): TagIndex {
+  const index: TagIndex = { byToken: new Map(), ofEmptyNodes: [] };
+  const note = (properties: readonly CST.SourceToken[], target: CST.Token | null | undefined): void => {
+    const tag = properties.findLast((token) => token.type === 'tag');
+    if (tag === undefined) return;
+    const range = { start: tag.offset, end: tag.offset + tag.source.length };
+    if (target === null || target === undefined) index.ofEmptyNodes.push(range);
+    else index.byToken.set(target, range);
+  };
+  for (const token of tokens) {
+    if (token.type !== 'document') continue;
+    CST.visit(token, (item) => {
+      if (item.sep === undefined) {
+        note(item.start, item.key ?? item.value);
+      } else {
+        note(item.start, item.key);
+        note(item.sep, item.value);
+      }
+    });
+  }
+  return index;
 }
 
 function sentence(message: string): string {
@@ -61,7 +117,11 @@ class YamlConverter {
   private readonly done = new Map<YamlNode, Converted>();
   private readonly inProgress = new Set<YamlNode>();
 
-  constructor(private readonly document: Document.Parsed) {}
+  constructor(
+    private readonly document: Document.Parsed,
+    private readonly text: string,
+    private readonly tags: TagIndex,
+  ) {}
 
   convertDocument(): ParsedDocument | { problem: LoadProblem } {
     const contents = this.document.contents;
@@ -80,7 +140,9 @@ class YamlConverter {
     if (known !== undefined) return known;
     if (isAlias(node)) return this.convertAlias(node);
     this.inProgress.add(node);
-    const converted = isMap(node) ? this.convertMap(node) : isSeq(node) ? this.convertSeq(node) : this.convertScalar(node);
+    const plain = isMap(node) ? this.convertMap(node) : isSeq(node) ? this.convertSeq(node) : this.convertScalar(node);
+    const intrinsic = node.tag === undefined ? undefined : INTRINSIC_TAGS.get(node.tag);
+    const converted = intrinsic === undefined ? plain : this.convertIntrinsic(node, intrinsic, plain);
     this.inProgress.delete(node);
     this.done.set(node, converted);
     return converted;
@@ -169,6 +231,45 @@ class YamlConverter {
       if (size > MAX_EXPANDED_NODES) throw this.tooLarge(item ?? node, child.source.range);
     }
     return { value: values, source: { kind: 'array', range: rangeOf(node), items }, size };
+  }
+
+  /**
+   * A short-form intrinsic as its long form: one member named `key`, whose key range is the tag and whose value is
+   * the tagged node's. `!GetAtt A.B` is split at the first dot, as CloudFormation does, into `["A", "B"]`.
+   */
+  private convertIntrinsic(node: YamlNode, key: string, inner: Converted): Converted {
+    const tag = this.tagRange(node);
+    const value = key === 'Fn::GetAtt' && typeof inner.value === 'string' ? this.splitGetAtt(inner.value, inner.source.range) : inner;
+    const entries = new Map<string, ObjectEntry>([[key, { key: tag, node: value.source }]]);
+    const wrapper: Record<string, unknown> = {};
+    setMember(wrapper, key, value.value);
+    const range = { start: tag.start, end: Math.max(tag.end, value.source.range.end) };
+    return { value: wrapper, source: { kind: 'object', range, entries }, size: value.size + 1 };
+  }
+
+  /** Where the tag of `node` is written; a node without text (`!GetAZs` alone) takes the last tag before it. */
+  private tagRange(node: YamlNode): Range {
+    const token = node.srcToken;
+    const known = token === undefined ? undefined : this.tags.byToken.get(token);
+    if (known !== undefined) return known;
+    const start = rangeOf(node).start;
+    const before = this.tags.ofEmptyNodes.findLast((range) => range.end <= start);
+    return before ?? { start, end: start };
+  }
+
+  /** `Res.Attr` → `["Res", "Attr"]`, each item at its own text when the scalar's text is its value (plain or quoted). */
+  private splitGetAtt(value: string, range: Range): Converted {
+    const dot = value.indexOf('.');
+    const parts = dot === -1 ? [value] : [value.slice(0, dot), value.slice(dot + 1)];
+    const written = this.text.slice(range.start, range.end);
+    const quoted = written.length === value.length + 2 && /^(["']).*\1$/s.test(written) && written.slice(1, -1) === value;
+    const offset = written === value ? range.start : quoted ? range.start + 1 : undefined;
+    const items: SourceNode[] = parts.map((part, index) => {
+      if (offset === undefined) return { kind: 'scalar', range };
+      const start = index === 0 ? offset : offset + dot + 1;
+      return { kind: 'scalar', range: { start, end: start + part.length } };
+    });
+    return { value: parts, source: { kind: 'array', range, items }, size: parts.length + 1 };
   }
 
   private convertScalar(node: YamlNode): Converted {

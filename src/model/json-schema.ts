@@ -25,9 +25,9 @@ export function anchorPattern(pattern: string): string {
 }
 
 /**
- * The draft-07 JSON Schema for `model`: one `definitions/<StructureName>` per structure (no unknown members,
- * required members listed) and a root `$ref` to `model.root`. Patterns are anchored; compile with ajv's
- * default `unicodeRegExp: true`, since tag patterns use `\p{L}`.
+ * The draft-07 JSON Schema for `model`: one `definitions/<StructureName>` per structure (no unknown members
+ * unless the structure is `open`, required members listed) and a root `$ref` to `model.root`. Patterns are
+ * anchored; compile with ajv's default `unicodeRegExp: true`, since tag patterns use `\p{L}`.
  */
 export function toJsonSchema(model: ServiceModel): JsonSchema {
   const definitions: Record<string, JsonSchema> = {};
@@ -51,7 +51,7 @@ function structureSchema(structure: StructureShape): JsonSchema {
   }
   const schema: JsonSchema = { type: 'object', properties };
   if (structure.required.length > 0) schema.required = [...structure.required];
-  schema.additionalProperties = false;
+  if (structure.open !== true) schema.additionalProperties = false;
   return schema;
 }
 

@@ -58,6 +58,8 @@ export type ValueShape = StringShape | NumberShape | BooleanShape | StructureRef
 export interface StructureShape {
   members: Readonly<Record<string, ValueShape>>;
   required: readonly string[];
+  /** Unknown members are accepted (CloudFormation's `DatasetFormat`, say); by default they are not. */
+  open?: true;
 }
 
 export interface ModelSource {

@@ -1,4 +1,5 @@
 import type { PointerTarget } from '../loaders/source-document.js';
+import type { TemplateContext } from '../definitions/definition.js';
 import type { ServiceModel } from '../model/shapes.js';
 import type { DefinitionKind, Severity } from '../types.js';
 
@@ -18,19 +19,34 @@ export interface SchemaViolation {
 }
 
 export interface Report {
-  /** JSON Pointer relative to the definition. A pointer that does not resolve falls back to its closest parent. */
+  /**
+   * JSON Pointer relative to the definition (or, with `absolute`, to the document). A pointer that does not
+   * resolve falls back to its closest parent.
+   */
   at: string;
+  /** `at` points into the document as written (another resource, an intrinsic function), not into the definition. */
+  absolute?: boolean;
   /** Point at the member's key rather than its value (missing members, unknown members, collection sizes). */
   target?: PointerTarget;
   message: string;
 }
 
-/** What a rule sees of one definition. Everything it hands out is read-only. */
+/**
+ * What a rule sees of one definition. Everything it hands out is read-only. For a template resource the value is
+ * one deployable variant with intrinsic functions resolved where they can be; what cannot be known offline is
+ * `isUnknown`, and findings at or under such a value are dropped.
+ */
 export interface RuleContext {
   readonly kind: DefinitionKind;
-  /** The definition's value (a request body, or a resource's `Properties`). */
+  /** How messages name the whole definition: `The request`, `Resource BiasJob`. */
+  readonly label: string;
+  /** The definition's value (a request body, or a whole template resource: `Type`, `Properties`, …). */
   readonly value: unknown;
   readonly model: ServiceModel;
+  /** For a template resource: the template as written, and the resource's logical id. */
+  readonly template: TemplateContext | undefined;
+  /** Whether the value at a pointer (or one of its parents) cannot be known offline. */
+  isUnknown(pointer: string): boolean;
   /** The value at a pointer relative to the definition, or undefined. */
   valueAt(pointer: string): unknown;
   /**

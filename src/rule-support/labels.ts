@@ -1,5 +1,4 @@
 import { formatPointer, parsePointer } from '../loaders/source-document.js';
-import type { DefinitionKind } from '../types.js';
 import { quote } from '../values.js';
 import type { ServiceModel } from '../model/shapes.js';
 import type { SchemaViolation } from './define-rule.js';
@@ -38,13 +37,6 @@ function isIndex(segment: string | undefined): boolean {
   return segment !== undefined && /^(0|[1-9]\d*)$/.test(segment);
 }
 
-/** How a message names a whole definition of a kind. */
-export function definitionLabel(kind: DefinitionKind): string {
-  switch (kind) {
-    case 'api-request':
-      return 'The request';
-  }
-}
 
 /**
  * What a message about a schema violation names, and the text it judged: the value with its member's name

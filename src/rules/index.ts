@@ -6,8 +6,12 @@ import validCollectionSize from './valid-collection-size.js';
 import validEnumValue from './valid-enum-value.js';
 import validInstanceType from './valid-instance-type.js';
 import validNumberRange from './valid-number-range.js';
+import validScheduleExpression from './valid-schedule-expression.js';
+import validScheduleReference from './valid-schedule-reference.js';
+import validScheduleRuntime from './valid-schedule-runtime.js';
 import validStringLength from './valid-string-length.js';
 import validStringPattern from './valid-string-pattern.js';
+import validTemplateReference from './valid-template-reference.js';
 import validValueType from './valid-value-type.js';
 
 /** Every built-in rule, in id order. */
@@ -19,7 +23,11 @@ export const builtinRules: readonly Rule[] = [
   validEnumValue,
   validInstanceType,
   validNumberRange,
+  validScheduleExpression,
+  validScheduleReference,
+  validScheduleRuntime,
   validStringLength,
   validStringPattern,
+  validTemplateReference,
   validValueType,
 ];

@@ -8,7 +8,7 @@ export default defineRule({
   title: 'Prefer instance families sagelint knows',
   description: 'A well-formed `InstanceType` whose family is not in the bundled `ProcessingInstanceType` list.',
   severity: 'warning',
-  appliesTo: ['api-request'],
+  appliesTo: ['api-request', 'cfn-resource'],
   docs: {
     rationale:
       'AWS adds processing instance families every few months, so a well-formed `ml.<family>.<size>` that the ' +

@@ -1,6 +1,6 @@
 import { formatPointer } from '../loaders/source-document.js';
 import { defineRule } from '../rule-support/define-rule.js';
-import { definitionLabel, memberLabel } from '../rule-support/labels.js';
+import { memberLabel } from '../rule-support/labels.js';
 import { shapeAt } from '../rule-support/shapes.js';
 import { closestName } from '../rule-support/suggest.js';
 import { isRecord } from '../values.js';
@@ -10,7 +10,7 @@ export default defineRule({
   title: 'Use only members the model defines',
   description: 'Every member is one the API model defines for its structure; near misses get a suggestion.',
   severity: 'error',
-  appliesTo: ['api-request'],
+  appliesTo: ['api-request', 'cfn-resource'],
   docs: {
     rationale:
       'Member names are case-sensitive. The AWS CLI rejects a request with an unknown member ("Unknown ' +
@@ -26,7 +26,7 @@ export default defineRule({
       const known = shape?.type === 'structure' ? Object.keys(context.model.structures[shape.name]?.members ?? {}) : [];
       const unused = known.filter((name) => !(isRecord(present) && Object.hasOwn(present, name)));
       const suggestion = closestName(member, unused);
-      const owner = violation.pointer === '' ? definitionLabel(context.kind) : memberLabel(context.model, violation.pointer);
+      const owner = violation.pointer === '' ? context.label : memberLabel(context.model, violation.pointer);
       context.report({
         at: violation.pointer + formatPointer([member]),
         target: 'key',

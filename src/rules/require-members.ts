@@ -1,13 +1,13 @@
 import { formatPointer } from '../loaders/source-document.js';
 import { defineRule } from '../rule-support/define-rule.js';
-import { definitionLabel, memberLabel } from '../rule-support/labels.js';
+import { memberLabel } from '../rule-support/labels.js';
 
 export default defineRule({
   id: 'require-members',
   title: 'Give every member the model requires',
   description: 'Every member the API marks as required is present, at every level of the definition.',
   severity: 'error',
-  appliesTo: ['api-request'],
+  appliesTo: ['api-request', 'cfn-resource'],
   docs: {
     rationale:
       'SageMaker rejects a request that lacks a required member with a `ValidationException` (the AWS CLI stops ' +
@@ -19,7 +19,7 @@ export default defineRule({
     for (const violation of context.schemaViolations()) {
       if (violation.keyword !== 'required') continue;
       const member = String(violation.params.missingProperty);
-      const owner = violation.pointer === '' ? definitionLabel(context.kind) : memberLabel(context.model, violation.pointer);
+      const owner = violation.pointer === '' ? context.label : memberLabel(context.model, violation.pointer);
       context.report({
         at: violation.pointer + formatPointer([member]),
         target: 'key',

@@ -10,7 +10,7 @@ export default defineRule({
   title: 'Keep lists and maps within their sizes',
   description: 'Lists and maps hold as many items as the model allows.',
   severity: 'error',
-  appliesTo: ['api-request'],
+  appliesTo: ['api-request', 'cfn-resource'],
   docs: {
     rationale:
       'The API model bounds its lists and maps: `MonitoringOutputs` holds exactly one output, `SecurityGroupIds` ' +

@@ -8,7 +8,7 @@ export default defineRule({
   title: 'Use the values an enum allows',
   description: '`S3InputMode`, `S3DataDistributionType` and `S3UploadMode` hold one of the values the model lists.',
   severity: 'error',
-  appliesTo: ['api-request'],
+  appliesTo: ['api-request', 'cfn-resource'],
   docs: {
     rationale:
       'Enum values are case-sensitive and the service rejects any other value. `S3InputMode` is `Pipe` or `File` ' +

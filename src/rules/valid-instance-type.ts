@@ -10,7 +10,7 @@ export default defineRule({
     '`InstanceType` is written exactly as in the API\'s `ProcessingInstanceType` list: lower case, no blanks, ' +
     'the `ml.` prefix, and a size its family comes in.',
   severity: 'error',
-  appliesTo: ['api-request'],
+  appliesTo: ['api-request', 'cfn-resource'],
   docs: {
     rationale:
       'Monitoring jobs run as SageMaker processing jobs, and `ClusterConfig.InstanceType` must be one of the ' +

@@ -7,7 +7,7 @@ export default defineRule({
   title: 'Keep numbers within their bounds',
   description: '`InstanceCount` (1–100), `VolumeSizeInGB` (1–16384) and `MaxRuntimeInSeconds` (1–86400) are in range.',
   severity: 'error',
-  appliesTo: ['api-request'],
+  appliesTo: ['api-request', 'cfn-resource'],
   docs: {
     rationale:
       'The API model bounds the job\'s resources: at most 100 instances, a volume of 1 to 16384 GB, and a run of ' +

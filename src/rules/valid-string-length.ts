@@ -7,7 +7,7 @@ export default defineRule({
   title: 'Keep strings within their length limits',
   description: 'Strings (and map keys) are no shorter and no longer than the model allows.',
   severity: 'error',
-  appliesTo: ['api-request'],
+  appliesTo: ['api-request', 'cfn-resource'],
   docs: {
     rationale:
       'The API model bounds string lengths: names up to 63 characters, S3 URIs up to 512 or 1024, KMS key ids ' +

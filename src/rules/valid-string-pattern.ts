@@ -6,7 +6,7 @@ export default defineRule({
   title: 'Match the patterns the model gives',
   description: 'Strings (and map keys) match the model\'s pattern as a whole, not just somewhere inside.',
   severity: 'error',
-  appliesTo: ['api-request'],
+  appliesTo: ['api-request', 'cfn-resource'],
   docs: {
     rationale:
       'The API model writes its patterns unanchored, Smithy style, but the service validates the whole value: ' +

@@ -18,7 +18,7 @@ export default defineRule({
   title: 'Give each member a value of its type',
   description: 'Strings, integers, numbers, booleans, lists and objects are where the model expects them.',
   severity: 'error',
-  appliesTo: ['api-request'],
+  appliesTo: ['api-request', 'cfn-resource'],
   docs: {
     rationale:
       'The API does not convert types: `"2"` is not an integer, `"false"` is not a boolean (and a non-empty ' +
@@ -37,6 +37,8 @@ export default defineRule({
       });
     }
     // JSON and YAML parsers read `1.0` as 1, but the AWS CLI reads it as a float and rejects it for an integer.
+    // CloudFormation converts it, so templates may write it.
+    if (context.kind !== 'api-request') return;
     for (const { pointer, value } of valuesOfShape(context.model, context.value, (shape) => shape.type === 'integer')) {
       const written = context.sourceText(pointer);
       if (typeof value === 'number' && Number.isInteger(value) && written !== undefined && /[.eE]/.test(written)) {

@@ -1,0 +1,266 @@
+import { formatPointer, setMember } from '../loaders/source-document.js';
+import { isRecord } from '../values.js';
+
+/**
+ * CloudFormation intrinsic functions, resolved as far as they can be offline. What can be known is replaced by
+ * its value (a parameter's `Default` and each of its `AllowedValues`, `Fn::Sub` without variables, `Fn::Join`
+ * of literals, `Fn::FindInMap` into literal mappings, both branches of `Fn::If`); what cannot (`Ref` to a
+ * resource, `Fn::GetAtt`, `Fn::ImportValue`, …) becomes UNKNOWN, which rules never judge.
+ */
+
+/** Stands for a value that cannot be known offline. Frozen, so no rule can change it. */
+export const UNKNOWN: Readonly<Record<string, never>> = Object.freeze(Object.create(null) as Record<string, never>);
+
+/** Where a resolved value was written, when not where it is used (a parameter's default, a mapping). */
+export interface Origin {
+  /** JSON Pointer into the document. */
+  pointer: string;
+  /** How the value got here, for messages: `parameter InstanceType`. */
+  via?: string;
+}
+
+/** One way the template can be deployed: every decision (parameter value, `Fn::If` branch) taken once. */
+export interface Variant {
+  value: unknown;
+  /** By pointer relative to the resolved value: values that were written elsewhere. */
+  origins: ReadonlyMap<string, Origin>;
+  /** Pointers relative to the resolved value whose value is not known offline. */
+  unknowns: ReadonlySet<string>;
+}
+
+export interface ResolveOptions {
+  /** Makes `AWS::Region` and `AWS::Partition` known. */
+  region?: string;
+}
+
+/** Past this many decisions a template is judged by its defaults alone, to bound the work. */
+const MAX_DECISIONS = 64;
+
+/** CloudFormation's pseudo parameters, which `Ref` may name without declaring them. */
+export const PSEUDO_PARAMETERS: ReadonlySet<string> = new Set([
+  'AWS::AccountId',
+  'AWS::NotificationARNs',
+  'AWS::NoValue',
+  'AWS::Partition',
+  'AWS::Region',
+  'AWS::StackId',
+  'AWS::StackName',
+  'AWS::URLSuffix',
+]);
+
+/** Removes the member or list item it stands in (`Ref: AWS::NoValue`). */
+const NO_VALUE = Symbol('AWS::NoValue');
+
+/**
+ * The variants of `value` (found at `basePointer` of `template`) worth checking: all defaults first, then each
+ * decision's other choices one at a time, so that every allowed value and every branch is judged once without
+ * multiplying the combinations.
+ */
+export function resolveVariants(
+  value: unknown,
+  basePointer: string,
+  template: Record<string, unknown>,
+  options: ResolveOptions = {},
+): Variant[] {
+  const first = new Resolver(template, basePointer, options, new Map());
+  const variants = [first.run(value)];
+  const decisions = [...first.decisions].slice(0, MAX_DECISIONS);
+  for (const [decision, choices] of decisions) {
+    for (let choice = 1; choice < choices; choice += 1) {
+      variants.push(new Resolver(template, basePointer, options, new Map([[decision, choice]])).run(value));
+    }
+  }
+  return variants;
+}
+
+/** The partition of a region (reference §4.1), for `AWS::Partition`. */
+export function partitionOf(region: string): string {
+  if (region.startsWith('cn-')) return 'aws-cn';
+  if (region.startsWith('us-gov-')) return 'aws-us-gov';
+  if (region.startsWith('us-isof-')) return 'aws-iso-f';
+  if (region.startsWith('us-isob-')) return 'aws-iso-b';
+  if (region.startsWith('us-iso-')) return 'aws-iso';
+  if (region.startsWith('eu-isoe-')) return 'aws-iso-e';
+  if (region.startsWith('eusc-')) return 'aws-eusc';
+  return 'aws';
+}
+
+/** The single key of an intrinsic function object (`Ref`, `Fn::Sub`, …), or undefined for other values. */
+export function intrinsicName(value: unknown): string | undefined {
+  if (!isRecord(value)) return undefined;
+  const keys = Object.keys(value);
+  const [key] = keys;
+  return keys.length === 1 && key !== undefined && (key === 'Ref' || key === 'Condition' || key.startsWith('Fn::'))
+    ? key
+    : undefined;
+}
+
+class Resolver {
+  /** Decision key → how many choices it has; filled while resolving. */
+  readonly decisions = new Map<string, number>();
+  private readonly origins = new Map<string, Origin>();
+  private readonly unknowns = new Set<string>();
+
+  constructor(
+    private readonly template: Record<string, unknown>,
+    private readonly basePointer: string,
+    private readonly options: ResolveOptions,
+    private readonly choices: ReadonlyMap<string, number>,
+  ) {}
+
+  run(value: unknown): Variant {
+    const resolved = this.resolve(value, [], this.basePointer);
+    return {
+      value: resolved === NO_VALUE ? undefined : resolved,
+      origins: this.origins,
+      unknowns: this.unknowns,
+    };
+  }
+
+  private choose(decision: string, count: number): number {
+    this.decisions.set(decision, count);
+    return Math.min(this.choices.get(decision) ?? 0, count - 1);
+  }
+
+  /**
+   * Resolves `value`, which sits at `path` in the result and at `written` (a JSON Pointer) in the document.
+   */
+  private resolve(value: unknown, path: (string | number)[], written: string): unknown {
+    const name = intrinsicName(value);
+    if (name !== undefined && isRecord(value)) return this.resolveIntrinsic(name, value[name], path, written);
+    if (Array.isArray(value)) {
+      const items: unknown[] = [];
+      value.forEach((item, index) => {
+        const itemWritten = `${written}/${index}`;
+        if (items.length !== index) this.origins.set(formatPointer([...path, items.length]), { pointer: itemWritten });
+        const resolved = this.resolve(item, [...path, items.length], itemWritten);
+        if (resolved !== NO_VALUE) items.push(resolved);
+      });
+      return items;
+    }
+    if (isRecord(value)) {
+      const object: Record<string, unknown> = {};
+      for (const [key, member] of Object.entries(value)) {
+        const resolved = this.resolve(member, [...path, key], `${written}${formatPointer([key])}`);
+        if (resolved !== NO_VALUE) setMember(object, key, resolved);
+      }
+      return object;
+    }
+    return value;
+  }
+
+  private unknown(path: (string | number)[]): typeof UNKNOWN {
+    this.unknowns.add(formatPointer(path));
+    return UNKNOWN;
+  }
+
+  /** A value written elsewhere in the document, used here: resolved there, reported there. */
+  private from(origin: Origin, value: unknown, path: (string | number)[]): unknown {
+    this.origins.set(formatPointer(path), origin);
+    return this.resolve(value, path, origin.pointer);
+  }
+
+  private resolveIntrinsic(name: string, argument: unknown, path: (string | number)[], written: string): unknown {
+    const argumentPointer = `${written}${formatPointer([name])}`;
+    switch (name) {
+      case 'Ref':
+        return typeof argument === 'string' ? this.resolveRef(argument, path) : this.unknown(path);
+      case 'Fn::If': {
+        if (!Array.isArray(argument) || argument.length !== 3) return this.unknown(path);
+        const branch = 1 + this.choose(`if:${written}`, 2);
+        return this.from({ pointer: `${argumentPointer}/${branch}` }, argument[branch], path);
+      }
+      case 'Fn::Sub':
+        return this.resolveSub(argument, path, argumentPointer);
+      case 'Fn::Join': {
+        if (!Array.isArray(argument) || argument.length !== 2 || typeof argument[0] !== 'string') return this.unknown(path);
+        const parts = this.resolve(argument[1], [...path, 'Fn::Join'], `${argumentPointer}/1`);
+        if (!Array.isArray(parts) || !parts.every(isScalarText)) return this.unknown(path);
+        return parts.join(argument[0]);
+      }
+      case 'Fn::Select': {
+        if (!Array.isArray(argument) || argument.length !== 2) return this.unknown(path);
+        const index = this.resolve(argument[0], [...path, 'Fn::Select'], `${argumentPointer}/0`);
+        const list = argument[1];
+        if (Array.isArray(list) && (typeof index === 'number' || typeof index === 'string') && Number.isInteger(Number(index))) {
+          return Number(index) < list.length
+            ? this.from({ pointer: `${argumentPointer}/1/${Number(index)}` }, list[Number(index)], path)
+            : this.unknown(path);
+        }
+        return this.unknown(path);
+      }
+      case 'Fn::FindInMap':
+        return this.resolveFindInMap(argument, path, argumentPointer);
+      default:
+        // Fn::GetAtt, Fn::ImportValue, Fn::GetAZs, Fn::Base64, Fn::Cidr, Fn::Split, Fn::Transform, …: deploy-time values.
+        return this.unknown(path);
+    }
+  }
+
+  private resolveRef(target: string, path: (string | number)[]): unknown {
+    if (target === 'AWS::NoValue') return NO_VALUE;
+    const { region } = this.options;
+    if (target === 'AWS::Region' && region !== undefined) return region;
+    if (target === 'AWS::Partition' && region !== undefined) return partitionOf(region);
+    if (PSEUDO_PARAMETERS.has(target)) return this.unknown(path);
+    const parameters = this.template.Parameters;
+    const parameter = isRecord(parameters) ? parameters[target] : undefined;
+    if (!isRecord(parameter)) return this.unknown(path);
+    // SSM parameter types are read at deploy time; their Default is a parameter name, not the value.
+    if (typeof parameter.Type === 'string' && parameter.Type.startsWith('AWS::SSM::')) return this.unknown(path);
+    const base = `/Parameters${formatPointer([target])}`;
+    const candidates: Origin[] = [];
+    if (parameter.Default !== undefined) candidates.push({ pointer: `${base}/Default`, via: `parameter ${target}` });
+    if (Array.isArray(parameter.AllowedValues)) {
+      parameter.AllowedValues.forEach((allowed, index) => {
+        if (allowed !== parameter.Default) candidates.push({ pointer: `${base}/AllowedValues/${index}`, via: `parameter ${target}` });
+      });
+    }
+    if (candidates.length === 0) return this.unknown(path);
+    const chosen = candidates[this.choose(`parameter:${target}`, candidates.length)];
+    if (chosen === undefined) return this.unknown(path);
+    const chosenValue = chosen.pointer.endsWith('/Default')
+      ? parameter.Default
+      : (parameter.AllowedValues as unknown[])[Number(chosen.pointer.slice(chosen.pointer.lastIndexOf('/') + 1))];
+    if (parameter.Type === 'CommaDelimitedList' && typeof chosenValue === 'string') {
+      this.origins.set(formatPointer(path), chosen);
+      return chosenValue.split(',');
+    }
+    return this.from(chosen, chosenValue, path);
+  }
+
+  private resolveSub(argument: unknown, path: (string | number)[], argumentPointer: string): unknown {
+    const [text, variables] = Array.isArray(argument) ? argument : [argument, {}];
+    if (typeof text !== 'string' || !isRecord(variables)) return this.unknown(path);
+    let known = true;
+    const substituted = text.replace(/\$\{([^}]*)\}/g, (whole, reference: string) => {
+      if (reference.startsWith('!')) return `\${${reference.slice(1)}}`;
+      if (Object.hasOwn(variables, reference)) {
+        const resolved = this.resolve(variables[reference], [...path, 'Fn::Sub', reference], `${argumentPointer}/1${formatPointer([reference])}`);
+        if (isScalarText(resolved)) return String(resolved);
+      } else if (reference === 'AWS::Region' || reference === 'AWS::Partition') {
+        const { region } = this.options;
+        if (region !== undefined) return reference === 'AWS::Region' ? region : partitionOf(region);
+      }
+      known = false;
+      return whole;
+    });
+    return known ? substituted : this.unknown(path);
+  }
+
+  private resolveFindInMap(argument: unknown, path: (string | number)[], argumentPointer: string): unknown {
+    if (!Array.isArray(argument) || argument.length < 3) return this.unknown(path);
+    const keys = argument.slice(0, 3).map((key, index) => this.resolve(key, [...path, 'Fn::FindInMap', index], `${argumentPointer}/${index}`));
+    if (!keys.every((key): key is string => typeof key === 'string')) return this.unknown(path);
+    const [mapName, topKey, secondKey] = keys as [string, string, string];
+    const mappings = this.template.Mappings;
+    const map = isRecord(mappings) ? mappings[mapName] : undefined;
+    const top = isRecord(map) ? map[topKey] : undefined;
+    if (!isRecord(top) || !Object.hasOwn(top, secondKey)) return this.unknown(path);
+    return this.from({ pointer: `/Mappings${formatPointer([mapName, topKey, secondKey])}`, via: `mapping ${mapName}` }, top[secondKey], path);
+  }
+}
+
+function isScalarText(value: unknown): value is string | number | boolean {
+  return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean';
+}

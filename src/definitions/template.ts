@@ -1,0 +1,104 @@
+import { cfnResourceModel } from '../generated/cfn-resource-model.js';
+import { validateCfnResource } from '../generated/cfn-resource-validator.js';
+import { formatPointer, setMember, type ParsedDocument } from '../loaders/source-document.js';
+import type { ServiceModel, ValueShape } from '../model/shapes.js';
+import { isRecord } from '../values.js';
+import type { CdkContext, Definition, DefinitionSchema } from './definition.js';
+import { resolveVariants, UNKNOWN, type ResolveOptions, type Variant } from './intrinsics.js';
+
+export const BIAS_RESOURCE_TYPE = 'AWS::SageMaker::ModelBiasJobDefinition';
+
+export const cfnResourceSchema: DefinitionSchema = { model: cfnResourceModel, validate: validateCfnResource };
+
+/** A CloudFormation template: `AWSTemplateFormatVersion`, or a `Resources` map whose entries all have a `Type`. */
+export function isTemplate(value: unknown): value is Record<string, unknown> {
+  if (!isRecord(value)) return false;
+  if ('AWSTemplateFormatVersion' in value) return true;
+  const { Resources: resources } = value;
+  if (!isRecord(resources)) return false;
+  const entries = Object.values(resources);
+  return entries.length > 0 && entries.every((resource) => isRecord(resource) && typeof resource.Type === 'string');
+}
+
+export interface TemplateOptions extends ResolveOptions {
+  /** The CDK stack the template was synthesized for, when the cloud assembly's manifest says. */
+  cdkStack?: string;
+}
+
+/** Every `AWS::SageMaker::ModelBiasJobDefinition` resource of a template, each with its deployable variants. */
+export function findTemplateDefinitions(document: ParsedDocument, options: TemplateOptions = {}): Definition[] {
+  const template = document.value;
+  if (!isTemplate(template) || !isRecord(template.Resources)) return [];
+  const definitions: Definition[] = [];
+  for (const [logicalId, resource] of Object.entries(template.Resources)) {
+    if (!isRecord(resource) || resource.Type !== BIAS_RESOURCE_TYPE) continue;
+    const pointer = `/Resources${formatPointer([logicalId])}`;
+    const variants = resolveVariants(resource, pointer, template, options).map((variant) => ({
+      ...variant,
+      value: coerceScalars(cfnResourceModel, variant.value),
+    }));
+    const cdk = cdkContext(resource, options.cdkStack);
+    definitions.push({
+      kind: 'cfn-resource',
+      document,
+      pointer,
+      schema: cfnResourceSchema,
+      label: `Resource ${logicalId}`,
+      variants: dedupeVariants(variants),
+      template: { value: template, logicalId },
+      ...(cdk && { cdk }),
+    });
+  }
+  return definitions;
+}
+
+function cdkContext(resource: Record<string, unknown>, stack: string | undefined): CdkContext | undefined {
+  const metadata = resource.Metadata;
+  const constructPath = isRecord(metadata) ? metadata['aws:cdk:path'] : undefined;
+  if (typeof constructPath !== 'string') return undefined;
+  return { constructPath, stack: stack ?? constructPath.split('/')[0] ?? constructPath };
+}
+
+/**
+ * CloudFormation hands resource providers strings for booleans and numbers as readily as the typed values:
+ * `"false"` is false, `"30"` is 30. Judge such a value as what it becomes.
+ */
+function coerceScalars(model: ServiceModel, value: unknown): unknown {
+  const visit = (current: unknown, shape: ValueShape | undefined): unknown => {
+    if (shape === undefined || current === UNKNOWN) return current;
+    if (typeof current === 'string') {
+      if (shape.type === 'boolean' && /^(true|false)$/i.test(current)) return current.toLowerCase() === 'true';
+      if ((shape.type === 'integer' || shape.type === 'number') && /^\s*-?\d+(\.\d+)?([eE][-+]?\d+)?\s*$/.test(current)) {
+        return Number(current);
+      }
+      return current;
+    }
+    if (shape.type === 'structure' && isRecord(current)) {
+      const members = model.structures[shape.name]?.members ?? {};
+      return mapObject(current, (key, member) => visit(member, members[key]));
+    }
+    if (shape.type === 'map' && isRecord(current)) return mapObject(current, (_key, member) => visit(member, shape.values));
+    if (shape.type === 'list' && Array.isArray(current)) return current.map((item) => visit(item, shape.items));
+    return current;
+  };
+  return visit(value, { type: 'structure', name: model.root });
+}
+
+function mapObject(object: Record<string, unknown>, map: (key: string, value: unknown) => unknown): Record<string, unknown> {
+  const result: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(object)) {
+    setMember(result, key, map(key, value));
+  }
+  return result;
+}
+
+/** Variants that resolved to the same value are judged once. */
+function dedupeVariants(variants: Variant[]): Variant[] {
+  const seen = new Set<string>();
+  return variants.filter((variant) => {
+    const key = JSON.stringify(variant.value) + JSON.stringify([...variant.origins]);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

@@ -1,0 +1,115 @@
+import { PSEUDO_PARAMETERS } from '../definitions/intrinsics.js';
+import { formatPointer } from '../loaders/source-document.js';
+import { defineRule } from '../rule-support/define-rule.js';
+import { intrinsicCalls, section } from '../rule-support/template.js';
+import { isRecord, quote } from '../values.js';
+
+export default defineRule({
+  id: 'valid-template-reference',
+  title: 'Refer only to what the template defines',
+  description:
+    'Every `Ref`, `Fn::GetAtt`, `Fn::Sub` variable, `Fn::If` condition, `Fn::FindInMap` key, `Condition` and ' +
+    '`DependsOn` of a bias job resource names something the template defines, and conditions do not refer to ' +
+    'themselves in a cycle.',
+  severity: 'error',
+  appliesTo: ['cfn-resource'],
+  docs: {
+    rationale:
+      'CloudFormation rejects a template whose references do not resolve ("Unresolved resource dependencies", ' +
+      '"Template format error: Unresolved dependencies", "Circular dependency between conditions") before it ' +
+      'creates anything, but only when it is deployed. A misspelt parameter or condition name is the most common ' +
+      'cause. See the CloudFormation intrinsic function reference.',
+  },
+  check(context) {
+    const { template } = context;
+    if (template === undefined) return;
+    const parameters = section(template, 'Parameters');
+    const resources = section(template, 'Resources');
+    const conditions = section(template, 'Conditions');
+    const mappings = section(template, 'Mappings');
+    const resourcePointer = `/Resources${formatPointer([template.logicalId])}`;
+    const resource = resources[template.logicalId];
+    if (!isRecord(resource)) return;
+    const usedConditions = new Map<string, string>();
+
+    for (const { name, argument, pointer } of intrinsicCalls(resource, resourcePointer)) {
+      if (name === 'Ref' && typeof argument === 'string') {
+        if (!PSEUDO_PARAMETERS.has(argument) && !(argument in parameters) && !(argument in resources)) {
+          context.report({ at: pointer, absolute: true, message: `Ref names ${quote(argument)}, which is neither a parameter nor a resource of this template.` });
+        }
+      } else if (name === 'Fn::GetAtt') {
+        const target = Array.isArray(argument) ? argument[0] : typeof argument === 'string' ? argument.split('.')[0] : undefined;
+        if (typeof target === 'string' && !(target in resources)) {
+          context.report({ at: pointer, absolute: true, message: `Fn::GetAtt names ${quote(target)}, which is not a resource of this template.` });
+        }
+      } else if (name === 'Fn::If' && Array.isArray(argument) && typeof argument[0] === 'string') {
+        usedConditions.set(argument[0], `${pointer}/0`);
+      } else if (name === 'Fn::Sub') {
+        const [text, variables] = Array.isArray(argument) ? argument : [argument, {}];
+        if (typeof text !== 'string') continue;
+        for (const match of text.matchAll(/\$\{([^!}][^}]*)\}/g)) {
+          const reference = match[1] ?? '';
+          const target = reference.split('.')[0] ?? reference;
+          const known = (isRecord(variables) && reference in variables) || PSEUDO_PARAMETERS.has(reference) || target in parameters || target in resources;
+          if (!known) {
+            context.report({ at: pointer, absolute: true, message: `Fn::Sub refers to \${${reference}}, which is neither a variable, a parameter nor a resource of this template.` });
+          }
+        }
+      } else if (name === 'Fn::FindInMap' && Array.isArray(argument)) {
+        const [map, top, second] = argument;
+        if (typeof map !== 'string') continue;
+        const mapping = mappings[map];
+        if (!isRecord(mapping)) {
+          context.report({ at: `${pointer}/0`, absolute: true, message: `Fn::FindInMap names the mapping ${quote(map)}, which the template does not define.` });
+        } else if (typeof top === 'string' && !(top in mapping)) {
+          context.report({ at: `${pointer}/1`, absolute: true, message: `Fn::FindInMap names the key ${quote(top)}, which the mapping ${map} does not have.` });
+        } else if (typeof top === 'string' && typeof second === 'string' && isRecord(mapping[top]) && !(second in (mapping[top] as object))) {
+          context.report({ at: `${pointer}/2`, absolute: true, message: `Fn::FindInMap names the key ${quote(second)}, which ${map}.${top} does not have.` });
+        }
+      }
+    }
+    if (typeof resource.Condition === 'string') usedConditions.set(resource.Condition, `${resourcePointer}/Condition`);
+    const dependsOn = typeof resource.DependsOn === 'string' ? [resource.DependsOn] : Array.isArray(resource.DependsOn) ? resource.DependsOn : [];
+    dependsOn.forEach((dependency, index) => {
+      if (typeof dependency === 'string' && !(dependency in resources)) {
+        const at = `${resourcePointer}/DependsOn${Array.isArray(resource.DependsOn) ? `/${index}` : ''}`;
+        context.report({ at, absolute: true, message: `DependsOn names ${quote(dependency)}, which is not a resource of this template.` });
+      }
+    });
+
+    for (const [condition, pointer] of usedConditions) {
+      if (!(condition in conditions)) {
+        context.report({ at: pointer, absolute: true, message: `The condition ${quote(condition)} is not defined in Conditions.` });
+        continue;
+      }
+      const cycle = conditionCycle(condition, conditions);
+      if (cycle !== undefined) {
+        context.report({
+          at: `/Conditions${formatPointer([cycle[0] ?? condition])}`,
+          absolute: true,
+          target: 'key',
+          message: `The conditions ${cycle.join(' → ')} refer to each other in a cycle.`,
+        });
+      }
+    }
+  },
+});
+
+/** The first cycle reachable from a condition through `{ Condition: … }` references, or undefined. */
+function conditionCycle(start: string, conditions: Record<string, unknown>): string[] | undefined {
+  const path: string[] = [];
+  const visit = (name: string): string[] | undefined => {
+    const index = path.indexOf(name);
+    if (index !== -1) return [...path.slice(index), name];
+    path.push(name);
+    for (const call of intrinsicCalls(conditions[name], '')) {
+      if (call.name === 'Condition' && typeof call.argument === 'string' && call.argument in conditions) {
+        const cycle = visit(call.argument);
+        if (cycle !== undefined) return cycle;
+      }
+    }
+    path.pop();
+    return undefined;
+  };
+  return visit(start);
+}
