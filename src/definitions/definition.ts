@@ -28,8 +28,8 @@ export interface TemplateContext {
 export interface CdkContext {
   /** `Metadata["aws:cdk:path"]`, e.g. `BiasStack/BiasJob/Resource`. */
   constructPath: string;
-  /** The stack's display name, e.g. `BiasStack` or `Prod/BiasStack`. */
-  stack: string;
+  /** The stack's display name (`BiasStack`, `Prod/BiasStack`), when the assembly's manifest says. */
+  stack?: string;
 }
 
 /** One model bias job definition found in a document. */

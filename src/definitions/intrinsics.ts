@@ -33,8 +33,8 @@ export interface ResolveOptions {
   region?: string;
 }
 
-/** Past this many decisions a template is judged by its defaults alone, to bound the work. */
-const MAX_DECISIONS = 64;
+/** At most this many variants of one resource are judged, to bound the work on templates with many choices. */
+export const MAX_VARIANTS = 64;
 
 /** CloudFormation's pseudo parameters, which `Ref` may name without declaring them. */
 export const PSEUDO_PARAMETERS: ReadonlySet<string> = new Set([
@@ -53,8 +53,9 @@ const NO_VALUE = Symbol('AWS::NoValue');
 
 /**
  * The variants of `value` (found at `basePointer` of `template`) worth checking: all defaults first, then each
- * decision's other choices one at a time, so that every allowed value and every branch is judged once without
- * multiplying the combinations.
+ * decision's other choices one at a time, in the variant where the decision was first met (so a parameter used
+ * only in the second branch of an `Fn::If` is explored too). Every allowed value and every branch is judged once
+ * without multiplying the combinations.
  */
 export function resolveVariants(
   value: unknown,
@@ -62,12 +63,16 @@ export function resolveVariants(
   template: Record<string, unknown>,
   options: ResolveOptions = {},
 ): Variant[] {
-  const first = new Resolver(template, basePointer, options, new Map());
-  const variants = [first.run(value)];
-  const decisions = [...first.decisions].slice(0, MAX_DECISIONS);
-  for (const [decision, choices] of decisions) {
-    for (let choice = 1; choice < choices; choice += 1) {
-      variants.push(new Resolver(template, basePointer, options, new Map([[decision, choice]])).run(value));
+  const variants: Variant[] = [];
+  const met = new Set<string>();
+  const queue: ReadonlyMap<string, number>[] = [new Map()];
+  for (let choices = queue.shift(); choices !== undefined && variants.length < MAX_VARIANTS; choices = queue.shift()) {
+    const resolver = new Resolver(template, basePointer, options, choices);
+    variants.push(resolver.run(value));
+    for (const [decision, count] of resolver.decisions) {
+      if (met.has(decision)) continue;
+      met.add(decision);
+      for (let choice = 1; choice < count; choice += 1) queue.push(new Map([...choices, [decision, choice]]));
     }
   }
   return variants;
@@ -183,7 +188,7 @@ class Resolver {
         const index = this.resolve(argument[0], [...path, 'Fn::Select'], `${argumentPointer}/0`);
         const list = argument[1];
         if (Array.isArray(list) && (typeof index === 'number' || typeof index === 'string') && Number.isInteger(Number(index))) {
-          return Number(index) < list.length
+          return Number(index) >= 0 && Number(index) < list.length
             ? this.from({ pointer: `${argumentPointer}/1/${Number(index)}` }, list[Number(index)], path)
             : this.unknown(path);
         }
@@ -222,9 +227,11 @@ class Resolver {
     const chosenValue = chosen.pointer.endsWith('/Default')
       ? parameter.Default
       : (parameter.AllowedValues as unknown[])[Number(chosen.pointer.slice(chosen.pointer.lastIndexOf('/') + 1))];
-    if (parameter.Type === 'CommaDelimitedList' && typeof chosenValue === 'string') {
+    // List parameters arrive as one comma-separated string; CloudFormation splits it and trims each member.
+    const isList = typeof parameter.Type === 'string' && /^(CommaDelimitedList|List<.*>)$/.test(parameter.Type);
+    if (isList && typeof chosenValue === 'string') {
       this.origins.set(formatPointer(path), chosen);
-      return chosenValue.split(',');
+      return chosenValue.split(',').map((member) => member.trim());
     }
     return this.from(chosen, chosenValue, path);
   }

@@ -56,7 +56,9 @@ function cdkContext(resource: Record<string, unknown>, stack: string | undefined
   const metadata = resource.Metadata;
   const constructPath = isRecord(metadata) ? metadata['aws:cdk:path'] : undefined;
   if (typeof constructPath !== 'string') return undefined;
-  return { constructPath, stack: stack ?? constructPath.split('/')[0] ?? constructPath };
+  // A template linted on its own says its construct path but not its stack: a stage or a nested stack would make
+  // a guess from the path wrong.
+  return { constructPath, ...(stack !== undefined && { stack }) };
 }
 
 /**

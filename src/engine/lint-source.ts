@@ -188,7 +188,9 @@ function usedBy(pointer: string): string {
 function withContext(message: string, via: string | undefined, definition: Definition): string {
   const notes: string[] = [];
   if (via !== undefined) notes.push(`from ${via}`);
-  if (definition.cdk !== undefined) notes.push(`stack ${definition.cdk.stack}, construct ${definition.cdk.constructPath}`);
+  const { cdk } = definition;
+  if (cdk?.stack !== undefined) notes.push(`stack ${cdk.stack}, construct ${cdk.constructPath}`);
+  else if (cdk !== undefined) notes.push(`construct ${cdk.constructPath}`);
   if (notes.length === 0) return message;
   const [sentence, ending] = /[.?!]$/.test(message) ? [message.slice(0, -1), message.slice(-1)] : [message, '.'];
   return `${sentence} (${notes.join('; ')})${ending}`;

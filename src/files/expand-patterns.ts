@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { SagelintError } from '../errors.js';
-import { isAssemblyManifest, readCloudAssembly } from './cloud-assembly.js';
+import { isAssemblyManifest, readCloudAssembly, type CloudAssembly } from './cloud-assembly.js';
 import { compareText } from '../values.js';
 
 /** Extensions a directory walk picks up (compared case-insensitively). Files named explicitly are linted whatever their extension. */
@@ -115,14 +115,16 @@ async function expandPattern(
   const found: PatternYield = { files: [], problems: [], stacks: new Map() };
   if (stats?.isFile()) {
     // Naming a cloud assembly's manifest means linting the assembly.
-    if (!(await isAssemblyManifest(target) && (await addCloudAssembly(path.dirname(target), found)))) found.files.push(target);
+    if (!(await isAssemblyManifest(target) && (await addCloudAssembly(path.dirname(target), found)))) {
+      await addLoneFiles([target], found);
+    }
     return found;
   }
   if (stats?.isDirectory()) {
     await walkDirectory(target, { realCwd, realpaths, found });
     return found;
   }
-  found.files.push(...(await expandGlob(pattern, cwd, realpaths)));
+  await addLoneFiles(await expandGlob(pattern, cwd, realpaths), found);
   return found;
 }
 
@@ -170,6 +172,26 @@ async function walkDirectory(directory: string, context: WalkContext): Promise<v
     } else if (entry.isSymbolicLink()) {
       await followLink(entryPath, context);
     }
+  }
+}
+
+/**
+ * Adds files named one by one (or by a glob). A template of a cloud assembly keeps its stack's name, which only
+ * the assembly's manifest knows.
+ */
+async function addLoneFiles(files: readonly string[], found: PatternYield): Promise<void> {
+  const assemblies = new Map<string, Promise<CloudAssembly | undefined>>();
+  for (const file of files) {
+    found.files.push(file);
+    if (!file.endsWith('.template.json')) continue;
+    const directory = path.dirname(file);
+    let assembly = assemblies.get(directory);
+    if (assembly === undefined) {
+      assembly = readCloudAssembly(directory);
+      assemblies.set(directory, assembly);
+    }
+    const stack = (await assembly)?.templates.find((template) => template.filePath === file)?.stack;
+    if (stack !== undefined) found.stacks.set(file, stack);
   }
 }
 

@@ -52,12 +52,14 @@ export interface LinkedSchedule {
  * `MonitoringJobDefinitionName`: by its literal `JobDefinitionName`, or by a reference to its resource.
  */
 export function linkedSchedules(template: TemplateContext, jobDefinitionName: unknown): LinkedSchedule[] {
+  const definition = section(template, 'Resources')[template.logicalId];
+  const writtenName = isRecord(definition) && isRecord(definition.Properties) ? definition.Properties.JobDefinitionName : undefined;
   const linked: LinkedSchedule[] = [];
   for (const [logicalId, resource] of Object.entries(section(template, 'Resources'))) {
     if (!isRecord(resource) || resource.Type !== SCHEDULE_RESOURCE_TYPE || !isRecord(resource.Properties)) continue;
     const config = resource.Properties.MonitoringScheduleConfig;
     if (!isRecord(config)) continue;
-    const namedBy = howNamed(config.MonitoringJobDefinitionName, template.logicalId, jobDefinitionName);
+    const namedBy = howNamed(config.MonitoringJobDefinitionName, template.logicalId, jobDefinitionName, writtenName);
     if (namedBy === undefined) continue;
     linked.push({
       logicalId,
@@ -69,10 +71,21 @@ export function linkedSchedules(template: TemplateContext, jobDefinitionName: un
   return linked;
 }
 
-function howNamed(name: unknown, logicalId: string, jobDefinitionName: unknown): LinkedSchedule['namedBy'] | undefined {
+/**
+ * How a schedule's `MonitoringJobDefinitionName` names the definition: the same literal as its resolved
+ * `JobDefinitionName`, the same expression as written there (`!Ref NameParameter` in both places), or a reference
+ * to the definition's resource.
+ */
+function howNamed(
+  name: unknown,
+  logicalId: string,
+  jobDefinitionName: unknown,
+  writtenName: unknown,
+): LinkedSchedule['namedBy'] | undefined {
   if (typeof name === 'string') return typeof jobDefinitionName === 'string' && name === jobDefinitionName ? 'name' : undefined;
   const function_ = intrinsicName(name);
   if (!isRecord(name) || function_ === undefined) return undefined;
+  if (writtenName !== undefined && JSON.stringify(name) === JSON.stringify(writtenName)) return 'name';
   const argument = name[function_];
   if (function_ === 'Ref' && argument === logicalId) return 'Ref';
   if (function_ === 'Fn::GetAtt') {

@@ -80,36 +80,63 @@ export default defineRule({
     for (const [condition, pointer] of usedConditions) {
       if (!(condition in conditions)) {
         context.report({ at: pointer, absolute: true, message: `The condition ${quote(condition)} is not defined in Conditions.` });
-        continue;
       }
-      const cycle = conditionCycle(condition, conditions);
-      if (cycle !== undefined) {
-        context.report({
-          at: `/Conditions${formatPointer([cycle[0] ?? condition])}`,
-          absolute: true,
-          target: 'key',
-          message: `The conditions ${cycle.join(' → ')} refer to each other in a cycle.`,
-        });
-      }
+    }
+    const graph = conditionGraph([...usedConditions.keys()], conditions);
+    for (const { name, pointer } of graph.undefinedReferences) {
+      context.report({ at: pointer, absolute: true, message: `The condition ${quote(name)} is not defined in Conditions.` });
+    }
+    for (const cycle of graph.cycles) {
+      const [first = ''] = cycle;
+      context.report({
+        at: `/Conditions${formatPointer([first])}`,
+        absolute: true,
+        target: 'key',
+        message:
+          cycle.length === 1
+            ? `The condition ${quote(first)} refers to itself.`
+            : `The conditions ${[...cycle, first].join(' → ')} refer to each other in a cycle.`,
+      });
     }
   },
 });
 
-/** The first cycle reachable from a condition through `{ Condition: … }` references, or undefined. */
-function conditionCycle(start: string, conditions: Record<string, unknown>): string[] | undefined {
+interface ConditionGraph {
+  /** `{ Condition: X }` calls inside Conditions that name no condition. */
+  undefinedReferences: { name: string; pointer: string }[];
+  /** Each cycle once, starting at its member declared first in Conditions. */
+  cycles: string[][];
+}
+
+/** What the conditions reachable from `used` refer to, through `{ Condition: … }` calls. */
+function conditionGraph(used: readonly string[], conditions: Record<string, unknown>): ConditionGraph {
+  const graph: ConditionGraph = { undefinedReferences: [], cycles: [] };
+  const order = Object.keys(conditions);
+  const seenCycles = new Set<string>();
+  const done = new Set<string>();
   const path: string[] = [];
-  const visit = (name: string): string[] | undefined => {
+  const visit = (name: string): void => {
     const index = path.indexOf(name);
-    if (index !== -1) return [...path.slice(index), name];
-    path.push(name);
-    for (const call of intrinsicCalls(conditions[name], '')) {
-      if (call.name === 'Condition' && typeof call.argument === 'string' && call.argument in conditions) {
-        const cycle = visit(call.argument);
-        if (cycle !== undefined) return cycle;
+    if (index !== -1) {
+      const members = path.slice(index);
+      const start = members.reduce((best, member) => (order.indexOf(member) < order.indexOf(best) ? member : best));
+      const rotated = [...members.slice(members.indexOf(start)), ...members.slice(0, members.indexOf(start))];
+      if (!seenCycles.has(rotated.join('\0'))) {
+        seenCycles.add(rotated.join('\0'));
+        graph.cycles.push(rotated);
       }
+      return;
+    }
+    if (done.has(name) || !(name in conditions)) return;
+    path.push(name);
+    for (const call of intrinsicCalls(conditions[name], `/Conditions${formatPointer([name])}`)) {
+      if (call.name !== 'Condition' || typeof call.argument !== 'string') continue;
+      if (call.argument in conditions) visit(call.argument);
+      else graph.undefinedReferences.push({ name: call.argument, pointer: call.pointer });
     }
     path.pop();
-    return undefined;
+    done.add(name);
   };
-  return visit(start);
+  for (const name of used) visit(name);
+  return graph;
 }

@@ -210,14 +210,12 @@ describe('YAML syntax errors', () => {
     });
   });
 
-  it('stops a "billion laughs" alias bomb quickly, with one finding', async () => {
+  it('stops a "billion laughs" alias bomb with one finding (bounded, not expanded)', async () => {
     const levels = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
     for (const [previous, name] of ['ab', 'bc', 'cd', 'de', 'ef', 'fg', 'gh', 'hi']) {
       levels.push(`${name}: &${name} [${Array(9).fill(`*${previous}`).join(',')}]`);
     }
-    const started = performance.now();
     const result = await lintAs('bomb.yaml', levels.join('\n') + '\n');
-    expect(performance.now() - started).toBeLessThan(2000);
     // a..e expand to 10, 91, 820, 7381, 66430 nodes; in f (line 6) the second *e (column 11) goes past 100000.
     expectOneFatal(result, {
       ruleId: 'parse-error',
@@ -229,12 +227,10 @@ describe('YAML syntax errors', () => {
     });
   });
 
-  it('stops a 30-level mapping bomb (2^30 nodes) quickly, with one finding', async () => {
+  it('stops a 30-level mapping bomb (2^30 nodes) with one finding (bounded, not expanded)', async () => {
     const levels = ['a0: &a0 {x: 1, y: 2}'];
     for (let level = 1; level < 30; level += 1) levels.push(`a${level}: &a${level} {p: *a${level - 1}, q: *a${level - 1}}`);
-    const started = performance.now();
     const result = await lintAs('bomb.yaml', levels.join('\n') + '\n');
-    expect(performance.now() - started).toBeLessThan(2000);
     expect(result.findings).toHaveLength(1);
     expect(result.findings[0]).toMatchObject({ ruleId: 'parse-error', fatal: true, message: expect.stringMatching(/more than 100000 nodes/) });
   });

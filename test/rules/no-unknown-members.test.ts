@@ -61,5 +61,34 @@ testRule(rule, {
       code: '{"ModelBiasJobInput": {"GroundTruthS3Input": {"a/b~c": 1}}}',
       findings: [{ line: 1, column: 47, endLine: 1, endColumn: 54, message: 'GroundTruthS3Input has an unknown member "a/b~c".' }],
     },
+    {
+      file: 'template.yaml',
+      findings: [
+        // Resource-level keys are checked too: Type, Properties, Metadata, DependsOn, Condition and the policies.
+        { line: 10, column: 5, endLine: 10, endColumn: 13, message: 'Resource BiasJob has an unknown member "DependOn"; did you mean "DependsOn"?' },
+        // The API takes ExcludeFeaturesAttribute; the CloudFormation schema does not (reference §2.2 #3).
+        { line: 25, column: 11, endLine: 25, endColumn: 35, message: 'BatchTransformInput has an unknown member "ExcludeFeaturesAttribute".' },
+        { line: 38, column: 11, message: 'ClusterConfig has an unknown member "VolumeKmsKeyID"; did you mean "VolumeKmsKeyId"?' },
+        { line: 41, column: 5, endLine: 41, endColumn: 14, message: 'Resource MisspeltBiasJob has an unknown member "Propertys"; did you mean "Properties"?' },
+      ],
+    },
+    {
+      // Only the second Fn::If branch has the unknown member; it is pointed at inside that branch.
+      file: 'template-parameter.json',
+      findings: [{ line: 19, column: 94, endLine: 19, endColumn: 106, message: 'GroundTruthS3Input has an unknown member "S3DataType".' }],
+    },
+    {
+      file: 'cdk.json',
+      findings: [
+        {
+          line: 10,
+          column: 7,
+          endLine: 10,
+          endColumn: 23,
+          message:
+            'ClusterConfig has an unknown member "VolumeSizeInGb"; did you mean "VolumeSizeInGB" (construct BiasStack/BadBias)?',
+        },
+      ],
+    },
   ],
 });

@@ -94,6 +94,33 @@ testRule(rule, {
         { line: 25, column: 3, endLine: 25, endColumn: 16, message: 'ClusterConfig is missing the required member "VolumeSizeInGB".' },
       ],
     },
+    // CloudFormation: JobDefinitionName is optional, GroundTruthS3Input.S3Uri is required.
+    {
+      file: 'template.yaml',
+      findings: [
+        { line: 25, column: 9, endLine: 25, endColumn: 27, message: 'GroundTruthS3Input is missing the required member "S3Uri".' },
+        { line: 28, column: 13, message: 'MonitoringOutputs[0].S3Output is missing the required member "LocalPath".' },
+        // A resource with no Properties is pointed at by its logical id.
+        { line: 35, column: 3, endLine: 35, endColumn: 15, message: 'Resource EmptyBiasJob is missing the required member "Properties".' },
+      ],
+    },
+    {
+      // The Fn::If branch that gives AWS::NoValue leaves the required RoleArn out; the finding points at that branch.
+      file: 'template-parameter.json',
+      findings: [{ line: 13, column: 66, endLine: 13, endColumn: 91, message: 'Properties is missing the required member "RoleArn".' }],
+    },
+    {
+      file: 'cdk.json',
+      findings: [
+        {
+          line: 7,
+          column: 6,
+          endLine: 7,
+          endColumn: 21,
+          message: 'ClusterConfig is missing the required member "VolumeSizeInGB" (construct BiasStack/BadBias).',
+        },
+      ],
+    },
   ],
 });
 

@@ -39,5 +39,30 @@ testRule(rule, {
       code: 'ModelBiasJobInput: {}\nNetworkConfig:\n  VpcConfig: {SecurityGroupIds: [sg-1], Subnets: []}\n',
       findings: [{ line: 3, column: 41, endLine: 3, endColumn: 48, message: 'Subnets has 0 items; expected at least 1.' }],
     },
+    {
+      file: 'template.yaml',
+      findings: [
+        // The upstream schema's minLength/maxLength on this list bind nothing; the service takes exactly one output.
+        { line: 16, column: 9, endLine: 16, endColumn: 26, message: 'MonitoringOutputs has 2 items; expected exactly 1.' },
+        { line: 30, column: 11, endLine: 30, endColumn: 27, message: 'SecurityGroupIds has 0 items; expected at least 1.' },
+      ],
+    },
+    {
+      // A list from an Fn::If branch is pointed at in that branch; a parameter's five ids are within bounds.
+      file: 'template-parameter.json',
+      findings: [{ line: 31, column: 138, endLine: 31, endColumn: 140, message: 'Subnets has 0 items; expected at least 1.' }],
+    },
+    {
+      file: 'cdk.json',
+      findings: [
+        {
+          line: 27,
+          column: 6,
+          endLine: 27,
+          endColumn: 25,
+          message: 'MonitoringOutputs has 0 items; expected exactly 1 (construct BiasStack/BadBias).',
+        },
+      ],
+    },
   ],
 });

@@ -48,5 +48,50 @@ testRule(rule, {
       file: 'multi-document.yaml',
       findings: [{ line: 5, column: 81, endLine: 5, endColumn: 86, message: 'S3UploadMode "Never" is not one of "Continuous", "EndOfJob".' }],
     },
+    {
+      file: 'template.yaml',
+      findings: [
+        // The resource's own policies are enums too.
+        { line: 8, column: 21, endLine: 8, endColumn: 29, message: 'DeletionPolicy "Snapshot" is not one of "Delete", "Retain", "RetainExceptOnCreate".' },
+        // CloudFormation lists the modes in this order.
+        { line: 18, column: 24, endLine: 18, endColumn: 32, message: 'S3InputMode "FastFile" is not one of "Pipe", "File".' },
+        // Both Fn::If branches are judged; the wrong one is pointed at.
+        {
+          line: 20,
+          column: 64,
+          endLine: 20,
+          endColumn: 71,
+          message: 'S3DataDistributionType "Sharded" is not one of "FullyReplicated", "ShardedByS3Key"; did you mean "ShardedByS3Key"?',
+        },
+        { line: 28, column: 29, message: 'S3UploadMode "endofjob" is not one of "Continuous", "EndOfJob"; did you mean "EndOfJob"?' },
+      ],
+    },
+    {
+      file: 'template-parameter.json',
+      findings: [
+        {
+          line: 7,
+          column: 41,
+          endLine: 7,
+          endColumn: 51,
+          message:
+            'S3InputMode "FastFile" is not one of "Pipe", "File" (from parameter InputMode, used by Properties.ModelBiasJobInput.EndpointInput.S3InputMode).',
+        },
+        {
+          line: 13,
+          column: 25,
+          endLine: 13,
+          endColumn: 44,
+          message:
+            'S3DataDistributionType "ShardedByS3Prefix" is not one of "FullyReplicated", "ShardedByS3Key" (from mapping Distribution, used by Properties.ModelBiasJobInput.EndpointInput.S3DataDistributionType).',
+        },
+      ],
+    },
+    {
+      file: 'cdk.json',
+      findings: [
+        { line: 21, column: 22, endLine: 21, endColumn: 32, message: 'S3InputMode "FastFile" is not one of "Pipe", "File" (construct BiasStack/BadBias).' },
+      ],
+    },
   ],
 });

@@ -82,5 +82,46 @@ testRule(rule, {
       code: request('ml-m5-xlarge'),
       findings: [{ line: 2, column: 46, message: 'InstanceType "ml-m5-xlarge" is not a valid instance type; did you mean "ml.m5.xlarge"?' }],
     },
+    {
+      // The CloudFormation schema takes any string; the service still checks the value.
+      file: 'template.yaml',
+      findings: [
+        { line: 30, column: 38, endLine: 30, endColumn: 48, message: 'InstanceType "m5.2xlarge" is not a valid instance type; did you mean "ml.m5.2xlarge"?' },
+        {
+          line: 30,
+          column: 50,
+          endLine: 30,
+          endColumn: 62,
+          message: 'InstanceType "ml.m5.medium" is not a valid instance type: the m5 family comes in large, xlarge, 2xlarge, 4xlarge, 12xlarge, 24xlarge.',
+        },
+        { line: 48, column: 57, endLine: 48, endColumn: 71, message: 'InstanceType "ML.C5.XLARGE" is not a valid instance type; did you mean "ml.c5.xlarge"?' },
+      ],
+    },
+    {
+      // Fn::FindInMap with a parameter as its key: every allowed key is tried, and the mapping value is pointed at.
+      file: 'template-parameter.json',
+      findings: [
+        {
+          line: 9,
+          column: 28,
+          endLine: 9,
+          endColumn: 41,
+          message:
+            'InstanceType "ml.m5.xlarg" is not a valid instance type; did you mean "ml.m5.xlarge" (from mapping InstanceTypes, used by Properties.JobResources.ClusterConfig.InstanceType)?',
+        },
+      ],
+    },
+    {
+      file: 'cdk.json',
+      findings: [
+        {
+          line: 9,
+          column: 23,
+          endLine: 9,
+          endColumn: 37,
+          message: 'InstanceType "ML.M5.XLARGE" is not a valid instance type; did you mean "ml.m5.xlarge" (construct BiasStack/BadBias)?',
+        },
+      ],
+    },
   ],
 });

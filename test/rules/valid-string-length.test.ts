@@ -111,5 +111,68 @@ testRule(rule, {
         },
       ],
     },
+    {
+      file: 'template.yaml',
+      findings: [
+        // Optional in CloudFormation, but at least 1 character when given.
+        { line: 8, column: 26, endLine: 8, endColumn: 28, message: 'JobDefinitionName "" is empty; expected at least 1 character.' },
+        // The top-level EndpointName exists only in CloudFormation.
+        {
+          line: 9,
+          column: 21,
+          endLine: 9,
+          endColumn: 85,
+          message:
+            'EndpointName "churn-model-bias-endpoint-for-the-retail-segment-in-eu-west-1-ab" is 64 characters long; expected at most 63 characters.',
+        },
+        { line: 10, column: 16, message: 'RoleArn "arn:aws:iam::role/x" is 19 characters long; expected at least 20 characters.' },
+        // Unbounded in the API, at most 256 characters in CloudFormation.
+        {
+          line: 19,
+          column: 30,
+          endLine: 19,
+          endColumn: 287,
+          message:
+            'FeaturesAttribute "feature_feature_feature_feature_feature_feature_feature_feature_feature_feat... is 257 characters long; expected at most 256 characters.',
+        },
+        // Fn::Sub without variables is evaluated; the finding spans the tagged value.
+        { line: 20, column: 26, endLine: 20, endColumn: 33, message: 'EndTimeOffset "" is empty; expected at least 1 character.' },
+        { line: 34, column: 16, endLine: 34, endColumn: 18, message: 'Tags[0].Key "" is empty; expected at least 1 character.' },
+      ],
+    },
+    {
+      file: 'template-parameter.json',
+      findings: [
+        {
+          line: 4,
+          column: 93,
+          endLine: 4,
+          endColumn: 95,
+          message: 'JobDefinitionName "" is empty; expected at least 1 character (from parameter JobName, used by Properties.JobDefinitionName).',
+        },
+        // Fn::Join of literals and a parameter's Default is evaluated and reported at the Fn::Join.
+        {
+          line: 27,
+          column: 32,
+          endLine: 27,
+          endColumn: 89,
+          message:
+            'BaseliningJobName "baseline-retail-and-wholesale-customers-in-the-european-union-2026" is 66 characters long; expected at most 63 characters.',
+        },
+      ],
+    },
+    {
+      file: 'cdk.json',
+      findings: [
+        {
+          line: 20,
+          column: 26,
+          endLine: 20,
+          endColumn: 44,
+          message:
+            'StartTimeOffset "-P1DT12H30M15.5S" is 16 characters long; expected at most 15 characters (construct BiasStack/BadBias).',
+        },
+      ],
+    },
   ],
 });

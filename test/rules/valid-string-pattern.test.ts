@@ -9,6 +9,11 @@ const ENVIRONMENT_KEY = '^[a-zA-Z_][a-zA-Z0-9_]*$';
 const KMS_KEY_ID = '^[a-zA-Z0-9:/_-]*$';
 const VPC_ID = '^[-0-9a-zA-Z]+$';
 const TAG = '^([\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*)$';
+// CloudFormation's own patterns (reference §2.2 #11, #12), where they differ from the API's; an unanchored schema
+// pattern is shown as what it means for the whole value.
+const CFN_NAME = '^[a-zA-Z0-9](-*[a-zA-Z0-9])*$';
+const CFN_TIME_OFFSET = '^.?P[\\s\\S]*$';
+const CFN_VPC_ID = '^[\\s\\S]*[-0-9a-zA-Z][\\s\\S]*$';
 
 testRule(rule, {
   valid: [
@@ -93,6 +98,64 @@ testRule(rule, {
       file: 'inline-time-offset.json',
       code: '{"ModelBiasJobInput": {"EndpointInput": {"StartTimeOffset": "-1H"}}}\n',
       findings: [{ line: 1, column: 61, endLine: 1, endColumn: 66, message: 'StartTimeOffset "-1H" does not match the pattern ^.?P.*$.' }],
+    },
+    {
+      // CloudFormation's patterns: no finding for EndpointName "churn_endpoint", Environment key "1A", KmsKeyId
+      // "alias/my key", DataCapturedDestinationS3Uri "s3://example-capture/churn" or SecurityGroupIds[0] "sg_0123".
+      file: 'template.yaml',
+      findings: [
+        { line: 7, column: 26, endLine: 7, endColumn: 36, message: `JobDefinitionName "churn_bias" does not match the pattern ${CFN_NAME}.` },
+        { line: 10, column: 16, message: `RoleArn "arn:aws:iam::123456789012:user/monitoring" does not match the pattern ${ROLE_ARN}.` },
+        // Fn::Sub without variables is evaluated; the finding spans the tagged value.
+        {
+          line: 13,
+          column: 20,
+          endLine: 13,
+          endColumn: 79,
+          message: `ConfigUri "http://example-monitoring/churn/analysis_config.json" does not match the pattern ${S3_URI}.`,
+        },
+        { line: 22, column: 28, endLine: 22, endColumn: 31, message: `StartTimeOffset "-1H" does not match the pattern ${CFN_TIME_OFFSET}.` },
+        { line: 24, column: 18, message: `S3Uri "example-monitoring/churn/ground-truth" does not match the pattern ${S3_URI}.` },
+        // CloudFormation's id pattern is unanchored: only a value without any letter, digit or "-" fails it.
+        { line: 39, column: 39, endLine: 39, endColumn: 42, message: `SecurityGroupIds[1] "___" does not match the pattern ${CFN_VPC_ID}.` },
+        { line: 43, column: 18, endLine: 43, endColumn: 26, message: `Tags[0].Value "#churn" does not match the pattern ${TAG}.` },
+      ],
+    },
+    {
+      file: 'template-parameter.json',
+      findings: [
+        {
+          line: 7,
+          column: 83,
+          endLine: 7,
+          endColumn: 108,
+          message: `RoleArn "SageMakerMonitoringRole" does not match the pattern ${ROLE_ARN} (from parameter MonitoringRoleArn, used by Properties.RoleArn).`,
+        },
+        {
+          line: 13,
+          column: 32,
+          endLine: 13,
+          endColumn: 80,
+          message: `ConfigUri "s3//example-monitoring-us/analysis_config.json" does not match the pattern ${S3_URI} (from mapping Buckets, used by Properties.ModelBiasAppSpecification.ConfigUri).`,
+        },
+      ],
+    },
+    {
+      file: 'cdk.json',
+      findings: [
+        {
+          line: 6,
+          column: 26,
+          endLine: 6,
+          endColumn: 36,
+          message: `JobDefinitionName "bad_name" does not match the pattern ${CFN_NAME} (construct BiasStack/BadBias).`,
+        },
+        {
+          line: 15,
+          column: 19,
+          message: `ConfigUri "sagelint-fixtures/bias/analysis_config.json" does not match the pattern ${S3_URI} (construct BiasStack/BadBias).`,
+        },
+      ],
     },
   ],
 });

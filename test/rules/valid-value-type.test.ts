@@ -62,5 +62,45 @@ testRule(rule, {
       code: 'ModelBiasJobInput: ~\n',
       findings: [{ line: 1, column: 20, endLine: 1, endColumn: 21, message: 'ModelBiasJobInput must be an object, not null.' }],
     },
+    {
+      file: 'template.yaml',
+      findings: [
+        // CloudFormation's Parquet is a boolean, where the API's is an empty structure.
+        { line: 15, column: 37, endLine: 15, endColumn: 39, message: 'Parquet must be a boolean, not an object.' },
+        // "1" and "false" are converted by CloudFormation; "30GB" and yes (a string in YAML 1.2) are not.
+        { line: 29, column: 27, endLine: 29, endColumn: 31, message: 'VolumeSizeInGB must be an integer, not the string "30GB".' },
+        { line: 32, column: 48, message: 'EnableInterContainerTrafficEncryption must be a boolean, not the string "yes".' },
+        { line: 34, column: 30, endLine: 34, endColumn: 36, message: 'MaxRuntimeInSeconds must be an integer, not the fraction 1800.5.' },
+        { line: 38, column: 7, endLine: 38, endColumn: 72, message: 'Properties must be an object, not a list.' },
+      ],
+    },
+    {
+      // Each allowed value of a parameter is judged, and reported where it is written.
+      file: 'template-parameter.json',
+      findings: [
+        {
+          line: 7,
+          column: 42,
+          endLine: 7,
+          endColumn: 51,
+          message:
+            'EnableNetworkIsolation must be a boolean, not the string "enabled" (from parameter NetworkIsolation, used by Properties.NetworkConfig.EnableNetworkIsolation).',
+        },
+        {
+          line: 9,
+          column: 50,
+          endLine: 9,
+          endColumn: 57,
+          message:
+            'VolumeSizeInGB must be an integer, not the string "30 GB" (from parameter VolumeSize, used by Properties.JobResources.ClusterConfig.VolumeSizeInGB).',
+        },
+      ],
+    },
+    {
+      file: 'cdk.json',
+      findings: [
+        { line: 8, column: 24, endLine: 8, endColumn: 27, message: 'InstanceCount must be an integer, not a list (construct BiasStack/BadBias).' },
+      ],
+    },
   ],
 });
