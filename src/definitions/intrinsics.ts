@@ -227,7 +227,8 @@ class Resolver {
     const chosenValue = chosen.pointer.endsWith('/Default')
       ? parameter.Default
       : (parameter.AllowedValues as unknown[])[Number(chosen.pointer.slice(chosen.pointer.lastIndexOf('/') + 1))];
-    // List parameters arrive as one comma-separated string; CloudFormation splits it and trims each member.
+    // List parameters arrive as one comma-separated string; CloudFormation splits it and trims each member. Their
+    // AllowedValues are the values each member may take, so each is judged as a list of that one member.
     const isList = typeof parameter.Type === 'string' && /^(CommaDelimitedList|List<.*>)$/.test(parameter.Type);
     if (isList && typeof chosenValue === 'string') {
       this.origins.set(formatPointer(path), chosen);

@@ -5,6 +5,7 @@ import {
   formatPointer,
   LineIndex,
   nodeForPointer,
+  parsePointer,
   rangeForPointer,
   type Range,
   type SourceDocument,
@@ -85,7 +86,9 @@ export function lintSource(
         for (const report of reports) {
           const placed = context.place(report);
           if (placed === undefined) continue;
-          const range = rangeForPointer(source.text, root, placed.pointer, report.target ?? 'value');
+          // A value written elsewhere (a parameter's Default) is pointed at itself, never at the key that holds it.
+          const target = placed.via === undefined ? (report.target ?? 'value') : 'value';
+          const range = rangeForPointer(source.text, root, placed.pointer, target);
           findings.push({
             ruleId: rule.id,
             severity,
@@ -179,9 +182,11 @@ class DefinitionContext {
   }
 }
 
-/** `/Properties/JobResources/ClusterConfig/InstanceType` → `Properties.JobResources.ClusterConfig.InstanceType`. */
+/** `/Properties/ModelBiasJobOutputConfig/MonitoringOutputs/0/S3Output` → `Properties.….MonitoringOutputs[0].S3Output`. */
 function usedBy(pointer: string): string {
-  return pointer.slice(1).split('/').join('.');
+  return parsePointer(pointer)
+    .map((segment, index) => (/^(0|[1-9]\d*)$/.test(segment) ? `[${segment}]` : index === 0 ? segment : `.${segment}`))
+    .join('');
 }
 
 /** Names where a finding's value came from, and for CDK output the stack and construct, so users find their source. */

@@ -210,3 +210,44 @@ describe('templates and request bodies', () => {
     expect(result.findings.some((finding) => finding.ruleId === 'valid-template-reference')).toBe(false);
   });
 });
+
+describe('values written in parameters, reported where they are written', () => {
+  const template = [
+    'Parameters:',
+    '  Groups: {Type: CommaDelimitedList, Default: "sg-1,sg-2,sg-3,sg-4,sg-5,sg-6"}',
+    '  Mode: {Type: String, Default: Fast}',
+    'Resources:',
+    '  Job:',
+    `    Type: ${BIAS}`,
+    '    Properties:',
+    '      NetworkConfig: {VpcConfig: {SecurityGroupIds: !Ref Groups, Subnets: [subnet-1]}}',
+    '      ModelBiasJobOutputConfig:',
+    '        MonitoringOutputs: [{S3Output: {S3Uri: s3://b/o, LocalPath: /opt/ml/processing/output, S3UploadMode: !Ref Mode}}]',
+    '',
+  ].join('\n');
+
+  it('points a size finding at the parameter value, not at the word Default, and writes list items as [i]', async () => {
+    const findings = brief(await lintYaml(template)).filter((finding) => finding.ruleId !== 'require-members');
+    expect(findings).toEqual([
+      {
+        line: 2,
+        column: 47,
+        endLine: 2,
+        endColumn: 78,
+        ruleId: 'valid-collection-size',
+        message:
+          'SecurityGroupIds has 6 items; expected at most 5 (from parameter Groups, used by Properties.NetworkConfig.VpcConfig.SecurityGroupIds).',
+      },
+      {
+        line: 3,
+        column: 33,
+        endLine: 3,
+        endColumn: 37,
+        ruleId: 'valid-enum-value',
+        message:
+          'S3UploadMode "Fast" is not one of "Continuous", "EndOfJob" (from parameter Mode, used by ' +
+          'Properties.ModelBiasJobOutputConfig.MonitoringOutputs[0].S3Output.S3UploadMode).',
+      },
+    ]);
+  });
+});
