@@ -7,7 +7,8 @@ import { extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { lintSource } from '../src/engine/lint-source.js';
 import { loadText } from '../src/loaders/load.js';
-import type { Rule } from '../src/rule-support/define-rule.js';
+import { enableRule } from '../src/config/rule-settings.js';
+import type { AnyRule } from '../src/rule-support/define-rule.js';
 import { builtinRules } from '../src/rules/index.js';
 import { RESERVED_RULE_IDS, type DefinitionKind } from '../src/types.js';
 
@@ -33,7 +34,7 @@ const RESERVED_DOCS: Readonly<Record<string, string>> = {
     'exits with code 2. Please report it with the file that caused it.',
 };
 
-export async function renderRulesDoc(rules: readonly Rule[] = builtinRules): Promise<string> {
+export async function renderRulesDoc(rules: readonly AnyRule[] = builtinRules): Promise<string> {
   const out: string[] = [
     '# sagelint rules',
     '',
@@ -59,18 +60,20 @@ export async function renderRulesDoc(rules: readonly Rule[] = builtinRules): Pro
   return `${out.join('\n')}\n`;
 }
 
-async function ruleSection(rule: Rule): Promise<string[]> {
+async function ruleSection(rule: AnyRule): Promise<string[]> {
   const invalid = example(rule, 'invalid');
   const valid = example(rule, 'valid');
-  const findings = lintSource(await loadText(invalid.name, invalid.text), [{ rule, severity: rule.severity }]).findings;
+  const exampleOptions = rule.options?.example as Record<string, unknown> | undefined;
+  const enabled = await enableRule(rule, exampleOptions);
+  const findings = lintSource(await loadText(invalid.name, invalid.text), [enabled]).findings;
   return [
     `## ${rule.id}`,
     '',
     `**${rule.title}.** ${rule.description}`,
     '',
-    `- Default severity: ${rule.severity}`,
+    `- Default severity: ${rule.severity}${rule.severity === 'off' ? ' (a policy rule: it runs when configured)' : ''}`,
     `- Applies to: ${appliesTo(rule)}`,
-    '- Options: none',
+    ...optionLines(rule),
     '',
     '### Why',
     '',
@@ -78,6 +81,7 @@ async function ruleSection(rule: Rule): Promise<string[]> {
     '',
     '### Invalid',
     '',
+    ...(exampleOptions === undefined ? [] : [`With the options \`${JSON.stringify(exampleOptions)}\`:`, '']),
     fence(invalid.name, invalid.text),
     '',
     'sagelint reports:',
@@ -92,12 +96,26 @@ async function ruleSection(rule: Rule): Promise<string[]> {
   ];
 }
 
-function appliesTo(rule: Rule): string {
+/** The options, from the rule's schema: name, type, default and description of each. */
+function optionLines(rule: AnyRule): string[] {
+  const properties = rule.options?.schema.properties;
+  if (rule.options === undefined || typeof properties !== 'object' || properties === null) return ['- Options: none'];
+  const defaults = rule.options.defaults as Record<string, unknown>;
+  return [
+    '- Options:',
+    ...Object.entries(properties as Record<string, { type?: string; description?: string }>).map(
+      ([name, property]) =>
+        `  - \`${name}\` (${property.type ?? 'any'}, default \`${JSON.stringify(defaults[name])}\`): ${property.description ?? ''}`,
+    ),
+  ];
+}
+
+function appliesTo(rule: AnyRule): string {
   return rule.appliesTo.map((kind) => KIND_NAMES[kind]).join(', ');
 }
 
 /** The one `example.*` fixture of a rule's `valid/` or `invalid/` folder. */
-function example(rule: Rule, folder: 'valid' | 'invalid'): { name: string; text: string } {
+function example(rule: AnyRule, folder: 'valid' | 'invalid'): { name: string; text: string } {
   const directory = join(ROOT, 'fixtures', 'rules', rule.id, folder);
   const names = readdirSync(directory).filter((name) => name.startsWith('example.'));
   const [name] = names;

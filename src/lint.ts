@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
-import { lintSource, type EnabledRule } from './engine/lint-source.js';
+import { resolveRuleSettings, type RuleSetting } from './config/rule-settings.js';
+import { lintSource } from './engine/lint-source.js';
 import { expandPatterns, sortByRelativePath } from './files/expand-patterns.js';
 import { loadFile, loadText, unreadable } from './loaders/load.js';
 import { builtinRules } from './rules/index.js';
@@ -12,6 +13,11 @@ export interface LintOptions {
   errorOnUnmatchedPattern?: boolean;
   /** The region templates deploy to: makes `AWS::Region` and `AWS::Partition` known. Default: unknown. */
   region?: string;
+  /**
+   * Severity and options by rule id, over the rules' defaults: `{ 'require-tag-keys': ['error', { keys: ['team'] }] }`.
+   * An unknown id or bad options throw a `SagelintError` before any file is read.
+   */
+  rules?: Readonly<Record<string, RuleSetting>>;
 }
 
 export interface LintTextOptions {
@@ -21,6 +27,8 @@ export interface LintTextOptions {
   cwd?: string;
   /** As in `lint`. */
   region?: string;
+  /** As in `lint`. */
+  rules?: Readonly<Record<string, RuleSetting>>;
 }
 
 /** How many files are read at once: enough to overlap disk waits, few enough to bound memory. */
@@ -33,11 +41,11 @@ const READ_CONCURRENCY = 16;
  */
 export async function lint(patterns: string | readonly string[], options: LintOptions = {}): Promise<LintResult[]> {
   const cwd = resolve(options.cwd ?? process.cwd());
+  const rules = await resolveRuleSettings(builtinRules, options.rules);
   const { files, problems, stacks } = await expandPatterns(typeof patterns === 'string' ? [patterns] : patterns, {
     cwd,
     errorOnUnmatchedPattern: options.errorOnUnmatchedPattern ?? true,
   });
-  const rules = enabledRules();
   const results: LintResult[] = [];
   for (let start = 0; start < files.length; start += READ_CONCURRENCY) {
     const batch = files.slice(start, start + READ_CONCURRENCY);
@@ -64,15 +72,12 @@ export async function lint(patterns: string | readonly string[], options: LintOp
 /** Lints text as the content of `filePath`, without reading the disk (editors, stdin). */
 export async function lintText(text: string, options: LintTextOptions): Promise<LintResult> {
   const filePath = resolve(options.cwd ?? process.cwd(), options.filePath);
-  return lintSource(await loadText(filePath, text), enabledRules(), regionOption(options));
+  const rules = await resolveRuleSettings(builtinRules, options.rules);
+  return lintSource(await loadText(filePath, text), rules, regionOption(options));
 }
 
 function regionOption(options: { region?: string }): { region?: string } {
   return options.region === undefined ? {} : { region: options.region };
-}
-
-function enabledRules(): EnabledRule[] {
-  return builtinRules.map((rule) => ({ rule, severity: rule.severity }));
 }
 
 /** The results with errors only, as `--quiet` shows them (ESLint's `getErrorResults`). */

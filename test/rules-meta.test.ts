@@ -1,5 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
+import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { renderRulesDoc, RULES_DOC } from '../scripts/generate-rules-doc.js';
 import type { Rule } from '../src/rule-support/define-rule.js';
@@ -34,6 +35,15 @@ describe('rule metadata', () => {
     expect(rule.docs.rationale.length).toBeGreaterThan(80);
     expect(rule.docs.url).toMatch(new RegExp(`/rules\\.md#${id}$`));
     expect(Object.isFrozen(rule)).toBe(true);
+    if (rule.options !== undefined) {
+      // Options are described for users and rules.md, and what the rule starts from passes its own schema.
+      const properties = rule.options.schema.properties as Record<string, { description?: string }>;
+      for (const [name, property] of Object.entries(properties)) expect(property.description, `${id} option ${name}`).toMatch(/\S/);
+      const validate = new Ajv({ strict: true }).compile(rule.options.schema);
+      expect(validate(rule.options.defaults), JSON.stringify(validate.errors)).toBe(true);
+      if (rule.options.example !== undefined) expect(validate(rule.options.example), JSON.stringify(validate.errors)).toBe(true);
+    }
+    if (rule.severity === 'off') expect(rule.options?.example, `${id}: a policy rule's docs need example options`).toBeDefined();
     expect(existsSync(join(import.meta.dirname, 'rules', `${id}.test.ts`)), `test/rules/${id}.test.ts`).toBe(true);
     for (const folder of ['valid', 'invalid']) {
       const names = readdirSync(join(FIXTURES, 'rules', id, folder));

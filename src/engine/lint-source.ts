@@ -10,15 +10,16 @@ import {
   type Range,
   type SourceDocument,
 } from '../loaders/source-document.js';
-import type { Report, Rule, RuleContext, SchemaViolation } from '../rule-support/define-rule.js';
+import type { AnyRule, Report, RuleContext, SchemaViolation } from '../rule-support/define-rule.js';
 import { valueAt } from '../rule-support/shapes.js';
 import { RESERVED_RULE_IDS, type Finding, type LintResult, type Severity } from '../types.js';
 import { compareText } from '../values.js';
 
-/** A rule as the engine runs it: with the severity configuration settled on. */
+/** A rule as the engine runs it: with the severity and options configuration settled on. */
 export interface EnabledRule {
-  rule: Rule;
+  rule: AnyRule;
   severity: Severity;
+  options: unknown;
 }
 
 export interface LintSourceOptions extends ExtractOptions {
@@ -69,11 +70,11 @@ export function lintSource(
     const root = definition.document.root;
     for (const variant of definition.variants) {
       const context = new DefinitionContext(definition, variant, source.text);
-      for (const { rule, severity } of rules) {
+      for (const { rule, severity, options: ruleOptions } of rules) {
         if (!rule.appliesTo.includes(definition.kind)) continue;
         const reports: Report[] = [];
         try {
-          rule.check(context.for(reports));
+          rule.check(context.for(reports, ruleOptions));
         } catch (error) {
           findings.push({
             ruleId: RESERVED_RULE_IDS.internalError,
@@ -113,10 +114,12 @@ class DefinitionContext {
     private readonly text: string,
   ) {}
 
-  for(reports: Report[]): RuleContext {
+  for(reports: Report[], options: unknown): RuleContext<unknown> {
     const { definition, variant } = this;
     return {
       kind: definition.kind,
+      propertiesPointer: definition.kind === 'cfn-resource' ? '/Properties' : '',
+      options,
       label: definition.label,
       value: variant.value,
       model: definition.schema.model,

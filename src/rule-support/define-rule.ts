@@ -36,8 +36,15 @@ export interface Report {
  * one deployable variant with intrinsic functions resolved where they can be; what cannot be known offline is
  * `isUnknown`, and findings at or under such a value are dropped.
  */
-export interface RuleContext {
+export interface RuleContext<Options = Readonly<Record<string, never>>> {
   readonly kind: DefinitionKind;
+  /**
+   * Where the job definition's own members start: `''` in a request body, `/Properties` in a template resource.
+   * Rules that look for a member write `${context.propertiesPointer}/JobResources/ClusterConfig`.
+   */
+  readonly propertiesPointer: string;
+  /** The rule's options: its defaults, overridden by configuration. */
+  readonly options: Options;
   /** How messages name the whole definition: `The request`, `Resource BiasJob`. */
   readonly label: string;
   /** The definition's value (a request body, or a whole template resource: `Type`, `Properties`, …). */
@@ -66,24 +73,45 @@ export interface RuleDocs {
   url: string;
 }
 
-export interface Rule {
+/** A rule's options: a JSON Schema (with a description on every property) and the defaults it starts from. */
+export interface RuleOptionsSpec<Options> {
+  schema: Readonly<Record<string, unknown>>;
+  defaults: Options;
+  /** The options rules.md shows the rule's examples with (a policy rule does nothing with its defaults). */
+  example?: Options;
+}
+
+export interface Rule<Options = Readonly<Record<string, never>>> {
   /** Equals the rule's file name and its rules.md anchor; never reused for another meaning. */
   id: string;
   /** A short imperative title. */
   title: string;
   /** One sentence: what the rule checks. */
   description: string;
-  /** The default severity; configuration can change it. */
-  severity: Severity;
+  /** The default severity; configuration can change it. `off`: a policy rule that runs only when configured. */
+  severity: Severity | 'off';
   appliesTo: readonly DefinitionKind[];
   docs: RuleDocs;
+  /** None means the rule takes no options. */
+  options?: RuleOptionsSpec<Options>;
   /** Synchronous and pure: reads the context, reports, keeps no state. */
-  check(context: RuleContext): void;
+  check(context: RuleContext<Options>): void;
 }
 
-export type RuleInput = Omit<Rule, 'docs'> & { docs: Omit<RuleDocs, 'url'> };
+/** A rule of any options, as lists of rules hold them. */
+export type AnyRule = Rule<unknown>;
+
+export type RuleInput<Options> = Omit<Rule<Options>, 'docs'> & { docs: Omit<RuleDocs, 'url'> };
 
 /** Completes a rule's metadata (the docs link, from its id) and freezes it. */
-export function defineRule(input: RuleInput): Rule {
+export function defineRule<Options = Readonly<Record<string, never>>>(input: RuleInput<Options>): Rule<Options> {
   return Object.freeze({ ...input, docs: Object.freeze({ ...input.docs, url: `${RULES_DOC_URL}#${input.id}` }) });
+}
+
+/**
+ * Whether the schema rules already report the value at a pointer (a wrong type, a pattern, a length): a policy
+ * rule stays quiet there, so one defect gives one finding.
+ */
+export function hasSchemaViolation(context: RuleContext<unknown>, pointer: string): boolean {
+  return context.schemaViolations().some((violation) => violation.pointer === pointer && !violation.isKey);
 }

@@ -1,4 +1,4 @@
-import type { Rule } from '../rule-support/define-rule.js';
+import type { AnyRule } from '../rule-support/define-rule.js';
 import noUnknownInstanceFamily from './no-unknown-instance-family.js';
 import noUnknownMembers from './no-unknown-members.js';
 import requireMembers from './require-members.js';
@@ -15,7 +15,7 @@ import validTemplateReference from './valid-template-reference.js';
 import validValueType from './valid-value-type.js';
 
 /** Every built-in rule, in id order. */
-export const builtinRules: readonly Rule[] = [
+export const builtinRules: readonly AnyRule[] = [
   noUnknownInstanceFamily,
   noUnknownMembers,
   requireMembers,

@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { lintSource } from '../../src/engine/lint-source.js';
 import { loadText } from '../../src/loaders/load.js';
 import type { SourceDocument } from '../../src/loaders/source-document.js';
-import type { Rule } from '../../src/rule-support/define-rule.js';
+import { enableRule } from '../../src/config/rule-settings.js';
+import type { AnyRule } from '../../src/rule-support/define-rule.js';
 import type { Finding } from '../../src/types.js';
 
 export const FIXTURES = join(import.meta.dirname, '..', '..', 'fixtures');
@@ -19,6 +20,8 @@ export interface ExpectedFinding {
 }
 
 export interface InvalidCase {
+  /** Options over the rule's defaults (a policy rule needs them to report anything). */
+  options?: Record<string, unknown>;
   /** A file under `fixtures/rules/<id>/invalid/`, or the name an inline `code` is linted as. */
   file: string;
   /** Inline source for a short edge case; otherwise the fixture file is read. */
@@ -29,9 +32,12 @@ export interface InvalidCase {
 export interface ValidCase {
   file: string;
   code: string;
+  options?: Record<string, unknown>;
 }
 
 export interface RuleTestCases {
+  /** Options for every case that gives none (the fixtures in valid/ included). Default: the rule's example options. */
+  options?: Record<string, unknown>;
   /** Inline valid cases, besides every file in `valid/`. */
   valid?: ValidCase[];
   /** Every file in `invalid/` must have a case, and every case without `code` a file. */
@@ -43,7 +49,8 @@ export interface RuleTestCases {
  * frozen); a valid case must give no finding, an invalid one exactly the findings listed, in order, no more,
  * no fewer. Each case must hold a definition, so that no case passes by not being linted at all.
  */
-export function testRule(rule: Rule, cases: RuleTestCases): void {
+export function testRule(rule: AnyRule, cases: RuleTestCases): void {
+  const defaultOptions = cases.options ?? (rule.options?.example as Record<string, unknown> | undefined);
   const folder = join(FIXTURES, 'rules', rule.id);
   const validFiles = listFixtures(join(folder, 'valid'));
   const invalidFiles = listFixtures(join(folder, 'invalid'));
@@ -57,13 +64,13 @@ export function testRule(rule: Rule, cases: RuleTestCases): void {
       expect(validFiles.length, 'valid/ needs at least one fixture').toBeGreaterThan(0);
     });
 
-    const valid = [
+    const valid: ValidCase[] = [
       ...validFiles.map((file) => ({ file, code: readFileSync(join(folder, 'valid', file), 'utf8') })),
       ...(cases.valid ?? []),
     ];
     for (const entry of valid) {
       it(`valid: ${entry.file}`, async () => {
-        const findings = await runRule(rule, entry.file, entry.code);
+        const findings = await runRule(rule, entry.file, entry.code, entry.options ?? defaultOptions);
         expect(findings, `${entry.file} should have no findings`).toEqual([]);
       });
     }
@@ -71,7 +78,7 @@ export function testRule(rule: Rule, cases: RuleTestCases): void {
     for (const entry of cases.invalid) {
       it(`invalid: ${entry.file}`, async () => {
         const code = entry.code ?? readFileSync(join(folder, 'invalid', entry.file), 'utf8');
-        const findings = await runRule(rule, entry.file, code);
+        const findings = await runRule(rule, entry.file, code, entry.options ?? defaultOptions);
         expect(entry.findings.length, 'an invalid case lists at least one finding').toBeGreaterThan(0);
         const actual = findings.map((finding, index) => pick(finding, entry.findings[index]));
         expect(actual, `${entry.file} should have ${entry.findings.length} finding(s) but had ${findings.length}`).toEqual(
@@ -83,10 +90,10 @@ export function testRule(rule: Rule, cases: RuleTestCases): void {
 }
 
 /** Lints code with one rule and returns its findings; fails on a parse error, an internal error or no definition. */
-export async function runRule(rule: Rule, file: string, code: string): Promise<Finding[]> {
+export async function runRule(rule: AnyRule, file: string, code: string, options?: Record<string, unknown>): Promise<Finding[]> {
   const source = freeze(await loadText(file, code));
   expect(source.problems, `${file} must parse`).toEqual([]);
-  const result = lintSource(source, [{ rule, severity: rule.severity }]);
+  const result = lintSource(source, [await enableRule(rule, options)]);
   expect(result.definitionCount, `${file} must hold a definition`).toBeGreaterThan(0);
   for (const finding of result.findings) {
     expect(finding.ruleId, `${file}: ${finding.message}`).toBe(rule.id);
