@@ -121,6 +121,7 @@ function goodBiasDefinition(scope: Construct, role: iam.IRole, key: kms.IKey): s
     networkConfig: {
       enableNetworkIsolation: true,
       enableInterContainerTrafficEncryption: true,
+      vpcConfig: { securityGroupIds: ['sg-0123456789abcdef0'], subnets: ['subnet-0123456789abcdef0'] },
     },
     roleArn: role.roleArn,
     stoppingCondition: { maxRuntimeInSeconds: 1800 },

@@ -30,7 +30,7 @@ describe('rule metadata', () => {
     expect(Object.values(RESERVED_RULE_IDS)).not.toContain(id);
     expect(rule.title).toMatch(/^[A-Z][^.]*[^.\s]$/);
     expect(rule.description).toMatch(/^\S.*\.$/);
-    expect(['error', 'warning', 'info']).toContain(rule.severity);
+    expect(['error', 'warning', 'info', 'off']).toContain(rule.severity);
     expect(rule.appliesTo.length).toBeGreaterThan(0);
     expect(rule.docs.rationale.length).toBeGreaterThan(80);
     expect(rule.docs.url).toMatch(new RegExp(`/rules\\.md#${id}$`));

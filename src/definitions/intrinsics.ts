@@ -172,7 +172,12 @@ class Resolver {
         return typeof argument === 'string' ? this.resolveRef(argument, path) : this.unknown(path);
       case 'Fn::If': {
         if (!Array.isArray(argument) || argument.length !== 3) return this.unknown(path);
-        const branch = 1 + this.choose(`if:${written}`, 2);
+        // A condition the chosen parameter values decide (`HasKey: !Not [!Equals [!Ref KeyArn, '']]`) picks its
+        // branch, so a branch that cannot be deployed with those values is not judged; otherwise both are.
+        const known = typeof argument[0] === 'string' ? this.evaluateCondition(argument[0], new Set()) : undefined;
+        // Every Fn::If on one condition takes the same branch in a variant: the condition is one decision.
+        const decision = typeof argument[0] === 'string' ? `condition:${argument[0]}` : `if:${written}`;
+        const branch = known === undefined ? 1 + this.choose(decision, 2) : known ? 1 : 2;
         return this.from({ pointer: `${argumentPointer}/${branch}` }, argument[branch], path);
       }
       case 'Fn::Sub':
@@ -199,6 +204,42 @@ class Resolver {
       default:
         // Fn::GetAtt, Fn::ImportValue, Fn::GetAZs, Fn::Base64, Fn::Cidr, Fn::Split, Fn::Transform, …: deploy-time values.
         return this.unknown(path);
+    }
+  }
+
+  /** A condition's value under this variant's parameter values, or undefined when it cannot be known offline. */
+  private evaluateCondition(name: string, evaluating: ReadonlySet<string>): boolean | undefined {
+    const conditions = this.template.Conditions;
+    if (!isRecord(conditions) || !Object.hasOwn(conditions, name) || evaluating.has(name)) return undefined;
+    return this.evaluateExpression(conditions[name], new Set([...evaluating, name]));
+  }
+
+  private evaluateExpression(expression: unknown, evaluating: ReadonlySet<string>): boolean | undefined {
+    const name = intrinsicName(expression);
+    if (name === undefined || !isRecord(expression)) return undefined;
+    const argument = expression[name];
+    const operands = Array.isArray(argument) ? argument : [];
+    switch (name) {
+      case 'Condition':
+        return typeof argument === 'string' ? this.evaluateCondition(argument, evaluating) : undefined;
+      case 'Fn::Not': {
+        const operand = this.evaluateExpression(operands[0], evaluating);
+        return operand === undefined ? undefined : !operand;
+      }
+      case 'Fn::And':
+      case 'Fn::Or': {
+        const values = operands.map((operand) => this.evaluateExpression(operand, evaluating));
+        const decisive = name === 'Fn::And' ? false : true;
+        if (values.includes(decisive)) return decisive;
+        return values.every((value) => value !== undefined) ? !decisive : undefined;
+      }
+      case 'Fn::Equals': {
+        // Resolved where no finding can point: only the values matter here.
+        const [left, right] = operands.slice(0, 2).map((operand) => this.resolve(operand, ['#condition'], '#condition'));
+        return isScalarText(left) && isScalarText(right) ? String(left) === String(right) : undefined;
+      }
+      default:
+        return undefined;
     }
   }
 

@@ -85,6 +85,8 @@ export function rangeForPointer(text: string, root: SourceNode, pointer: string,
     node = next.node;
     key = next.key;
   }
+  // A pointer into a scalar (an item of a list parameter's comma-separated Default) is that scalar.
+  if (!resolved && node.kind === 'scalar' && node.range.start !== node.range.end) return trimmed(text, node.range);
   // A member that is missing is reported where its closest parent is named; an empty value (`Key:` in YAML)
   // has no text of its own, so its key stands in for it.
   const wantKey = target === 'key' || !resolved || node.range.start === node.range.end;

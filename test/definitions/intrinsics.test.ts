@@ -404,3 +404,44 @@ describe('the bound on decisions', () => {
     ]);
   });
 });
+
+describe('conditions the parameter values decide', () => {
+  const template = {
+    Parameters: { KeyArn: { Type: 'String', Default: '' }, Size: { Type: 'Number', Default: 30, AllowedValues: [30, 50] } },
+    Conditions: {
+      HasKey: { 'Fn::Not': [{ 'Fn::Equals': [{ Ref: 'KeyArn' }, ''] }] },
+      Big: { 'Fn::Equals': [{ Ref: 'Size' }, 50] },
+      BigWithKey: { 'Fn::And': [{ Condition: 'Big' }, { Condition: 'HasKey' }] },
+      InRegion: { 'Fn::Equals': [{ Ref: 'AWS::Region' }, 'us-east-1'] },
+      Loop: { 'Fn::Not': [{ Condition: 'Loop' }] },
+    },
+  };
+
+  it('takes only the branch the parameter values choose', () => {
+    const variants = resolveVariants({ Key: { 'Fn::If': ['HasKey', { Ref: 'KeyArn' }, { Ref: 'AWS::NoValue' }] } }, BASE, template);
+    expect(variants.map((variant) => variant.value)).toEqual([{}]);
+  });
+
+  it('decides a condition consistently with the parameter value used elsewhere in the same variant', () => {
+    const value = { Count: { 'Fn::If': ['Big', 2, 1] }, Size: { Ref: 'Size' } };
+    expect(resolveVariants(value, BASE, template).map((variant) => variant.value)).toEqual([
+      { Count: 1, Size: 30 },
+      { Count: 2, Size: 50 },
+    ]);
+  });
+
+  it('evaluates Fn::And, Fn::Or, Fn::Not and Condition references', () => {
+    // Size 30 and Size 50 are both tried; without a key, BigWithKey is false either way.
+    const variants = resolveVariants({ A: { 'Fn::If': ['BigWithKey', 'yes', 'no'] } }, BASE, template);
+    expect(variants.map((variant) => variant.value)).toEqual([{ A: 'no' }, { A: 'no' }]);
+  });
+
+  it('judges both branches when the condition cannot be known offline, or refers to itself', () => {
+    for (const condition of ['InRegion', 'Loop']) {
+      const variants = resolveVariants({ A: { 'Fn::If': [condition, 'yes', 'no'] } }, BASE, template);
+      expect(variants.map((variant) => variant.value)).toEqual([{ A: 'yes' }, { A: 'no' }]);
+    }
+    const known = resolveVariants({ A: { 'Fn::If': ['InRegion', 'yes', 'no'] } }, BASE, template, { region: 'eu-west-1' });
+    expect(known.map((variant) => variant.value)).toEqual([{ A: 'no' }]);
+  });
+});

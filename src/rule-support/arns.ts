@@ -1,0 +1,49 @@
+/**
+ * Amazon Resource Names, split for rules that check them offline (reference §4.1, §4.6).
+ *
+ * `@aws-sdk/util-arn-parser` splits `arn:partition:service:region:account-id:resource` and checks none of the
+ * parts: rules layer their own checks on them (a known partition, a 12-digit account, the service's resource
+ * form). A cold import of it costs about 50 ms and 11 MB (it loads `@aws-sdk/core` and `@smithy/core`), so it is
+ * loaded the first time text that starts like an ARN is parsed, never by runs that meet no ARN.
+ */
+import { createRequire } from 'node:module';
+
+/** The AWS partitions, as `partitionsInfo` of `@aws-sdk/core` 3.981.1 lists them (reference §4.1). */
+export const PARTITIONS = Object.freeze(['aws', 'aws-cn', 'aws-us-gov', 'aws-iso', 'aws-iso-b', 'aws-iso-e', 'aws-iso-f', 'aws-eusc'] as const);
+
+export type Partition = (typeof PARTITIONS)[number];
+
+/** Whether text is one of the known partitions (`aws-foo` passes the SageMaker patterns `arn:aws[a-z\-]*:`, not this). */
+export function isPartition(text: string): text is Partition {
+  return (PARTITIONS as readonly string[]).includes(text);
+}
+
+/** The five fields of an ARN, as written; `resource` keeps any further `:` (`function:name:alias`). */
+export interface ParsedArn {
+  partition: string;
+  service: string;
+  /** Empty for global services (`arn:aws:iam::123456789012:role/x`). */
+  region: string;
+  accountId: string;
+  resource: string;
+}
+
+interface ArnParser {
+  validate(text: unknown): boolean;
+  parse(text: string): ParsedArn;
+}
+
+let parser: ArnParser | undefined;
+
+/**
+ * Splits an ARN into its fields, or gives undefined for text that is not an ARN: text that does not start with
+ * `arn:`, or has fewer than six `:`-separated fields. Nothing else is checked: fields may be empty or wrong.
+ */
+export function parseArn(text: string): ParsedArn | undefined {
+  // Checked before loading the parser, so that key ids, names and URIs never pay for it.
+  if (!text.startsWith('arn:')) return undefined;
+  parser ??= createRequire(import.meta.url)('@aws-sdk/util-arn-parser') as ArnParser;
+  if (!parser.validate(text)) return undefined;
+  const { partition, service, region, accountId, resource } = parser.parse(text);
+  return { partition, service, region, accountId, resource };
+}
