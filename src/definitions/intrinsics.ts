@@ -1,4 +1,5 @@
 import { formatPointer, setMember } from '../loaders/source-document.js';
+import { partitionOfRegion } from '../model/partitions.js';
 import { isRecord } from '../values.js';
 
 /**
@@ -29,7 +30,7 @@ export interface Variant {
 }
 
 export interface ResolveOptions {
-  /** Makes `AWS::Region` and `AWS::Partition` known. */
+  /** Makes `AWS::Region`, `AWS::Partition` and `AWS::URLSuffix` known. */
   region?: string;
 }
 
@@ -78,16 +79,10 @@ export function resolveVariants(
   return variants;
 }
 
-/** The partition of a region (reference §4.1), for `AWS::Partition`. */
-export function partitionOf(region: string): string {
-  if (region.startsWith('cn-')) return 'aws-cn';
-  if (region.startsWith('us-gov-')) return 'aws-us-gov';
-  if (region.startsWith('us-isof-')) return 'aws-iso-f';
-  if (region.startsWith('us-isob-')) return 'aws-iso-b';
-  if (region.startsWith('us-iso-')) return 'aws-iso';
-  if (region.startsWith('eu-isoe-')) return 'aws-iso-e';
-  if (region.startsWith('eusc-')) return 'aws-eusc';
-  return 'aws';
+
+/** The partition of a region, for `AWS::Partition`: a region of no known partition is taken as a commercial one. */
+function partitionName(region: string): string {
+  return partitionOfRegion(region)?.id ?? 'aws';
 }
 
 /** The single key of an intrinsic function object (`Ref`, `Fn::Sub`, …), or undefined for other values. */
@@ -247,7 +242,8 @@ class Resolver {
     if (target === 'AWS::NoValue') return NO_VALUE;
     const { region } = this.options;
     if (target === 'AWS::Region' && region !== undefined) return region;
-    if (target === 'AWS::Partition' && region !== undefined) return partitionOf(region);
+    if (target === 'AWS::Partition' && region !== undefined) return partitionName(region);
+    if (target === 'AWS::URLSuffix' && region !== undefined) return partitionOfRegion(region)?.dnsSuffix ?? 'amazonaws.com';
     if (PSEUDO_PARAMETERS.has(target)) return this.unknown(path);
     const parameters = this.template.Parameters;
     const parameter = isRecord(parameters) ? parameters[target] : undefined;
@@ -287,9 +283,8 @@ class Resolver {
       if (Object.hasOwn(variables, reference)) {
         const resolved = this.resolve(variables[reference], [...path, 'Fn::Sub', reference], `${argumentPointer}/1${formatPointer([reference])}`);
         if (isScalarText(resolved)) return String(resolved);
-      } else if (reference === 'AWS::Region' || reference === 'AWS::Partition') {
-        const { region } = this.options;
-        if (region !== undefined) return reference === 'AWS::Region' ? region : partitionOf(region);
+      } else if (['AWS::Region', 'AWS::Partition', 'AWS::URLSuffix'].includes(reference) && this.options.region !== undefined) {
+        return String(this.resolveRef(reference, [...path, 'Fn::Sub', reference]));
       }
       known = false;
       return whole;

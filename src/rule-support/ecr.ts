@@ -1,4 +1,4 @@
-import { partitionOfRegion, type PartitionInfo } from './partitions.js';
+import { partitionOfRegion, type PartitionInfo } from '../model/partitions.js';
 
 /**
  * Amazon ECR image URIs (reference §4.5): `{registry id}.dkr.ecr[-fips].{region}.{dnsSuffix}/{repository}`, then

@@ -2,7 +2,8 @@
  * KMS key identifiers as SageMaker takes them (reference §4.3), and what the instance type says about the storage
  * volume (§5). Shared by the KMS rules, so that one defect gives one finding among them.
  */
-import { intrinsicName, partitionOf } from '../definitions/intrinsics.js';
+import { intrinsicName } from '../definitions/intrinsics.js';
+import { partitionOfRegion } from '../model/partitions.js';
 import { parsePointer } from '../loaders/source-document.js';
 import { isRecord, quote } from '../values.js';
 import { isPartition, parseArn, PARTITIONS } from './arns.js';
@@ -30,8 +31,6 @@ const KEY_ID_LIKE = /^(?:[0-9a-f]{8}-|mrk-)/i;
 /** An alias name (KMS CreateAlias: letters, digits, `/`, `_`, `-`), at most 256 characters with its `alias/`. */
 const ALIAS_NAME = /^alias\/[a-zA-Z0-9/_-]+$/;
 const ALIAS_NAME_MAX = 256;
-/** A region name: `us-east-1`, `us-gov-west-1`, `eusc-de-east-1`, `us-isob-east-1`. */
-const REGION = /^[a-z]{2,4}(?:-[a-z]+)+-\d+$/;
 
 const KEY_ARN_FORM = '"arn:<partition>:kms:<region>:<account>:key/<key id>"';
 const ALIAS_ARN_FORM = '"arn:<partition>:kms:<region>:<account>:alias/<name>"';
@@ -80,10 +79,10 @@ function judgeKmsArn(text: string, arnForms: string, acceptsAliases: boolean): K
     return { valid: false, problem: `has the unknown partition ${quote(partition)}: use one of ${PARTITIONS.join(', ')}` };
   }
   if (region === '') return { valid: false, problem: 'names no region: give the key\'s region, such as "us-east-1"' };
-  if (!REGION.test(region)) {
+  const regionPartition = partitionOfRegion(region)?.id;
+  if (regionPartition === undefined) {
     return { valid: false, problem: `names region ${quote(region)}, which is not a region name: give the key's region, such as "us-east-1"` };
   }
-  const regionPartition = partitionOf(region);
   if (regionPartition !== partition) {
     return { valid: false, problem: `names region ${quote(region)} in partition ${quote(partition)}: use partition "${regionPartition}" for that region` };
   }

@@ -6,7 +6,7 @@
  */
 
 import { quote } from '../values.js';
-import { PARTITION_INFO } from './partitions.js';
+import { PARTITION_INFO } from '../model/partitions.js';
 
 /** How the URI names its bucket. */
 export type S3UriStyle = 's3' | 'virtual-hosted' | 'path';

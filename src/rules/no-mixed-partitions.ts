@@ -1,7 +1,6 @@
 import { defineRule } from '../rule-support/define-rule.js';
 import { locatedValues, oddOnesOut, type LocatedValue } from '../rule-support/locations.js';
-import { listWords } from '../rule-support/wording.js';
-import { quote } from '../values.js';
+import { listWords, quote } from '../values.js';
 
 export default defineRule({
   id: 'no-mixed-partitions',

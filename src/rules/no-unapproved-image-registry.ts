@@ -1,8 +1,7 @@
 import { defineRule } from '../rule-support/define-rule.js';
 import { imageUriProblem, parseImageUri } from '../rule-support/ecr.js';
 import { judgeableValue } from '../rule-support/judgeable.js';
-import { listWords } from '../rule-support/wording.js';
-import { quote } from '../values.js';
+import { listWords, quote } from '../values.js';
 
 export interface Options {
   registries: string[];

@@ -1,7 +1,6 @@
 import { defineRule } from '../rule-support/define-rule.js';
 import { instanceTypeValues, judgeInstanceType } from '../rule-support/instance-types.js';
-import { listWords } from '../rule-support/wording.js';
-import { quote } from '../values.js';
+import { listWords, quote } from '../values.js';
 
 export interface Options {
   allowed: string[];

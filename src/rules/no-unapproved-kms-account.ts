@@ -1,8 +1,7 @@
 import { parseArn } from '../rule-support/arns.js';
 import { defineRule, hasSchemaViolation } from '../rule-support/define-rule.js';
 import { judgeKmsKeyId, KMS_KEY_MEMBERS } from '../rule-support/kms-keys.js';
-import { listWords } from '../rule-support/wording.js';
-import { quote } from '../values.js';
+import { listWords, quote } from '../values.js';
 
 export interface Options {
   accounts: string[];

@@ -1,6 +1,5 @@
 import { defineRule } from '../rule-support/define-rule.js';
-import { listWords } from '../rule-support/wording.js';
-import { isRecord } from '../values.js';
+import { isRecord, listWords } from '../values.js';
 
 const FORMATS = ['Csv', 'Json', 'Parquet'] as const;
 

@@ -1,6 +1,5 @@
 import { defineRule } from '../rule-support/define-rule.js';
-import { listWords } from '../rule-support/wording.js';
-import { isRecord, plural, quote } from '../values.js';
+import { isRecord, listWords, plural, quote } from '../values.js';
 
 export interface Options {
   keys: string[];

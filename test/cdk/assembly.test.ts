@@ -33,18 +33,46 @@ function files(results: readonly LintResult[]): string[] {
 
 /**
  * The findings of the bad definition (the same in all three apps, see fixtures/cdk/README.md), given the lines of its
- * JobDefinitionName, InstanceCount, InstanceType, VolumeSizeInGB and S3InputMode.
+ * Properties, JobDefinitionName, ClusterConfig, InstanceCount, InstanceType, VolumeSizeInGB, S3InputMode and
+ * ModelBiasJobOutputConfig: its five deliberate defects, and the network isolation, VPC and KMS keys it lacks.
  */
-function badDefinitionFindings(file: string, stack: string, construct: string, lines: [number, number, number, number, number]): Placed[] {
+function badDefinitionFindings(
+  file: string,
+  stack: string,
+  construct: string,
+  lines: [number, number, number, number, number, number, number, number],
+): Placed[] {
   const note = `stack ${stack}, construct ${construct}`;
-  const [name, count, type, size, mode] = lines;
+  const resource = construct.split('/').at(-1) ?? construct;
+  const [properties, name, cluster, count, type, size, mode, output] = lines;
   return [
+    {
+      file,
+      line: properties,
+      column: 4,
+      ruleId: 'require-network-isolation',
+      message: `Resource ${resource} has no NetworkConfig, so the job's containers can call the internet; add NetworkConfig and set EnableNetworkIsolation: true (${note}).`,
+    },
+    {
+      file,
+      line: properties,
+      column: 4,
+      ruleId: 'require-vpc-config',
+      message: `Resource ${resource} has no NetworkConfig.VpcConfig, so the job does not run in your VPC; add VpcConfig with the SecurityGroupIds and Subnets of the VPC to run it in (${note}).`,
+    },
     {
       file,
       line: name,
       column: 26,
       ruleId: 'valid-string-pattern',
       message: `JobDefinitionName "bad_name" does not match the pattern ^[a-zA-Z0-9](-*[a-zA-Z0-9])*$ (${note}).`,
+    },
+    {
+      file,
+      line: cluster,
+      column: 6,
+      ruleId: 'require-volume-kms-key',
+      message: `ClusterConfig has no VolumeKmsKeyId: set it to a customer managed KMS key, so that the job's storage volume is encrypted with a key you control (${note}).`,
     },
     { file, line: count, column: 24, ruleId: 'valid-number-range', message: `InstanceCount 0 is less than the minimum 1 (${note}).` },
     {
@@ -56,12 +84,19 @@ function badDefinitionFindings(file: string, stack: string, construct: string, l
     },
     { file, line: size, column: 25, ruleId: 'valid-number-range', message: `VolumeSizeInGB 20000 is more than the maximum 16384 (${note}).` },
     { file, line: mode, column: 22, ruleId: 'valid-enum-value', message: `S3InputMode "FastFile" is not one of "Pipe", "File" (${note}).` },
+    {
+      file,
+      line: output,
+      column: 5,
+      ruleId: 'require-output-kms-key',
+      message: `ModelBiasJobOutputConfig has no KmsKeyId: set it to a customer managed KMS key, so that the reports written to S3 are encrypted with a key you control (${note}).`,
+    },
   ];
 }
 
 const SINGLE = 'fixtures/cdk/single-stack/cdk.out';
 const SINGLE_TEMPLATE = `${SINGLE}/BiasStack.template.json`;
-const SINGLE_FINDINGS = badDefinitionFindings(SINGLE_TEMPLATE, 'BiasStack', 'BiasStack/BadBiasJobDefinition', [152, 155, 156, 157, 168]);
+const SINGLE_FINDINGS = badDefinitionFindings(SINGLE_TEMPLATE, 'BiasStack', 'BiasStack/BadBiasJobDefinition', [159, 160, 162, 163, 164, 165, 176, 182]);
 
 describe('a single-stack assembly', () => {
   it.each([
@@ -73,14 +108,15 @@ describe('a single-stack assembly', () => {
     expect(files(results)).toEqual([SINGLE_TEMPLATE, `${SINGLE}/manifest.json`]);
     expect(placed(results)).toEqual(SINGLE_FINDINGS);
     const [template, manifest] = results;
-    expect(template).toMatchObject({ definitionCount: 2, errorCount: 5, warningCount: 0 });
+    expect(template).toMatchObject({ definitionCount: 2, errorCount: 6, warningCount: 3 });
     expect(manifest).toMatchObject({ findings: [], definitionCount: 0 });
   });
 
   it('reports nothing on the good definition', async () => {
     const [template] = await lintFixtures([SINGLE]);
     expect(template?.findings.filter((finding) => finding.pointer?.startsWith('/Resources/GoodBiasJobDefinition/'))).toEqual([]);
-    expect(template?.findings.every((finding) => finding.pointer?.startsWith('/Resources/BadBiasJobDefinition/Properties/'))).toBe(true);
+    const bad = '/Resources/BadBiasJobDefinition/Properties';
+    expect(template?.findings.every((finding) => finding.pointer === bad || finding.pointer?.startsWith(`${bad}/`))).toBe(true);
   });
 
   it('does not lint tree.json, *.assets.json or *.metadata.json, and finds nothing in them when they are named', async () => {
@@ -118,7 +154,7 @@ describe('a nested stack', () => {
   const NESTED = 'fixtures/cdk/nested-stack/cdk.out';
   const NESTED_TEMPLATE = `${NESTED}/ParentStackBiasNested04345063.nested.template.json`;
   const NESTED_FINDINGS = badDefinitionFindings(NESTED_TEMPLATE, 'ParentStack/BiasNested', 'ParentStack/BiasNested/NestedBadBiasJobDefinition', [
-    6, 9, 10, 11, 22,
+    5, 6, 8, 9, 10, 11, 22, 28,
   ]);
 
   it('lints the nested template once, as stack ParentStack/BiasNested', async () => {
@@ -142,7 +178,7 @@ describe('a nested stack', () => {
 describe('a stage', () => {
   const STAGE = 'fixtures/cdk/stage/cdk.out';
   const STAGE_TEMPLATE = `${STAGE}/assembly-Prod/ProdBiasStackC65C7DA0.template.json`;
-  const STAGE_FINDINGS = badDefinitionFindings(STAGE_TEMPLATE, 'Prod/BiasStack', 'Prod/BiasStack/StageBadBiasJobDefinition', [26, 29, 30, 31, 42]);
+  const STAGE_FINDINGS = badDefinitionFindings(STAGE_TEMPLATE, 'Prod/BiasStack', 'Prod/BiasStack/StageBadBiasJobDefinition', [25, 26, 28, 29, 30, 31, 42, 48]);
 
   it('lints the stage template as stack Prod/BiasStack, and both manifests', async () => {
     const results = await lintFixtures([STAGE]);
@@ -164,7 +200,7 @@ describe('every assembly at once', () => {
     const results = await lintFixtures(['fixtures/cdk/single-stack', 'fixtures/cdk/nested-stack', 'fixtures/cdk/stage']);
     const stacks = new Set(placed(results).map((finding) => /\(stack ([^,]+),/.exec(finding.message)?.[1]));
     expect(stacks).toEqual(new Set(['BiasStack', 'ParentStack/BiasNested', 'Prod/BiasStack']));
-    expect(placed(results)).toHaveLength(15);
+    expect(placed(results)).toHaveLength(27);
     expect(results.some((result) => result.findings.some((finding) => finding.ruleId === 'internal-error'))).toBe(false);
   });
 });

@@ -68,6 +68,20 @@ interface JsonResult {
   fatalErrorCount: number;
 }
 
+/** The findings of fixtures/cli/errors/request.yaml in the stylish format: its two deliberate errors (S3InputMode,
+ * InstanceCount), and what a request without NetworkConfig and KMS keys lacks. */
+const ERRORS_LINES = {
+  isolation:
+    "  2:1    error    The request has no NetworkConfig, so the job's containers can call the internet; add NetworkConfig and set EnableNetworkIsolation: true.                       require-network-isolation",
+  vpc: '  2:1    warning  The request has no NetworkConfig.VpcConfig, so the job does not run in your VPC; add VpcConfig with the SecurityGroupIds and Subnets of the VPC to run it in.  require-vpc-config',
+  mode: '  10:18  error    S3InputMode "FastFile" is not one of "File", "Pipe".                                                                                                           valid-enum-value',
+  outputKey:
+    '  13:1   warning  ModelBiasJobOutputConfig has no KmsKeyId: set it to a customer managed KMS key, so that the reports written to S3 are encrypted with a key you control.        require-output-kms-key',
+  volumeKey:
+    "  19:3   warning  ClusterConfig has no VolumeKmsKeyId: set it to a customer managed KMS key, so that the job's storage volume is encrypted with a key you control.               require-volume-kms-key",
+  count: '  20:20  error    InstanceCount must be an integer, not the string "2".                                                                                                          valid-value-type',
+};
+
 const PARSE_ERROR_LINE = '  4:1  error  Flow map in block collection must be sufficiently indented and end with a }.  parse-error';
 
 describe('sagelint (in-process)', () => {
@@ -85,10 +99,14 @@ describe('sagelint (in-process)', () => {
       stdout: [
         '',
         'request.yaml',
-        '  10:18  error  S3InputMode "FastFile" is not one of "File", "Pipe".   valid-enum-value',
-        '  20:20  error  InstanceCount must be an integer, not the string "2".  valid-value-type',
+        ERRORS_LINES.isolation,
+        ERRORS_LINES.vpc,
+        ERRORS_LINES.mode,
+        ERRORS_LINES.outputKey,
+        ERRORS_LINES.volumeKey,
+        ERRORS_LINES.count,
         '',
-        '✖ 2 problems (2 errors, 0 warnings); 1 file linted, 1 definition, 0 files without one.',
+        '✖ 6 problems (3 errors, 3 warnings); 1 file linted, 1 definition, 0 files without one.',
         '',
       ].join('\n'),
       stderr: '',
@@ -125,7 +143,7 @@ describe('sagelint (in-process)', () => {
     expect(result.code).toBe(0);
     expect(result.stderr).toBe('');
     expect(result.stdout).toContain(
-      '  20:19  warning  InstanceType "ml.m9.xlarge" is of the family m9, which is not in the instance type list bundled with sagelint; it may be newer.  no-unknown-instance-family',
+      '  21:19  warning  InstanceType "ml.m9.xlarge" is of the family m9, which is not in the instance type list bundled with sagelint; it may be newer.  no-unknown-instance-family',
     );
     expect(result.stdout).toContain('✖ 1 problem (0 errors, 1 warning); 1 file linted, 1 definition, 0 files without one.');
   });
@@ -173,11 +191,33 @@ describe('sagelint (in-process)', () => {
     expect(results).toHaveLength(1);
     expect(results[0]).toMatchObject({
       filePath: join(SCENARIOS, 'errors', 'request.yaml'),
-      errorCount: 2,
-      warningCount: 0,
+      errorCount: 3,
+      warningCount: 3,
       fatalErrorCount: 0,
     });
     expect(results[0]?.messages).toEqual([
+      {
+        ruleId: 'require-network-isolation',
+        severity: 2,
+        severityName: 'error',
+        message: "The request has no NetworkConfig, so the job's containers can call the internet; add NetworkConfig and set EnableNetworkIsolation: true.",
+        line: 2,
+        column: 1,
+        endLine: 2,
+        endColumn: 36,
+        pointer: '',
+      },
+      {
+        ruleId: 'require-vpc-config',
+        severity: 1,
+        severityName: 'warning',
+        message: 'The request has no NetworkConfig.VpcConfig, so the job does not run in your VPC; add VpcConfig with the SecurityGroupIds and Subnets of the VPC to run it in.',
+        line: 2,
+        column: 1,
+        endLine: 2,
+        endColumn: 36,
+        pointer: '',
+      },
       {
         ruleId: 'valid-enum-value',
         severity: 2,
@@ -188,6 +228,28 @@ describe('sagelint (in-process)', () => {
         endLine: 10,
         endColumn: 26,
         pointer: '/ModelBiasJobInput/EndpointInput/S3InputMode',
+      },
+      {
+        ruleId: 'require-output-kms-key',
+        severity: 1,
+        severityName: 'warning',
+        message: 'ModelBiasJobOutputConfig has no KmsKeyId: set it to a customer managed KMS key, so that the reports written to S3 are encrypted with a key you control.',
+        line: 13,
+        column: 1,
+        endLine: 13,
+        endColumn: 25,
+        pointer: '/ModelBiasJobOutputConfig/KmsKeyId',
+      },
+      {
+        ruleId: 'require-volume-kms-key',
+        severity: 1,
+        severityName: 'warning',
+        message: "ClusterConfig has no VolumeKmsKeyId: set it to a customer managed KMS key, so that the job's storage volume is encrypted with a key you control.",
+        line: 19,
+        column: 3,
+        endLine: 19,
+        endColumn: 16,
+        pointer: '/JobResources/ClusterConfig/VolumeKmsKeyId',
       },
       {
         ruleId: 'valid-value-type',
@@ -221,7 +283,7 @@ describe('sagelint (in-process)', () => {
       expect(result).toEqual({ code: 1, stdout: '', stderr: '' });
       const written = await readFile(file, 'utf8');
       expect(written.endsWith('\n')).toBe(true);
-      expect((JSON.parse(written) as JsonResult[])[0]?.errorCount).toBe(2);
+      expect((JSON.parse(written) as JsonResult[])[0]?.errorCount).toBe(3);
     });
 
     it('writes no colour into a file even with --color', async () => {
@@ -293,7 +355,9 @@ describe('sagelint (in-process)', () => {
     it('is on with FORCE_COLOR=1 or --color', async () => {
       const forced = await run('errors', [], { env: { FORCE_COLOR: '1' } });
       expect(forced.code).toBe(1);
-      expect(forced.stdout).toContain(`${ESC}31merror${ESC}0m`);
+      // The severity column is as wide as "warning", so "error" is padded inside its colour.
+      expect(forced.stdout).toContain(`${ESC}31merror  ${ESC}0m`);
+      expect(forced.stdout).toContain(`${ESC}33mwarning${ESC}0m`);
       expect(forced.stdout).toContain(`${ESC}4mrequest.yaml${ESC}0m`);
       const flag = await run('errors', ['--color']);
       expect(flag.stdout).toBe(forced.stdout);
@@ -315,10 +379,16 @@ describe('sagelint (in-process)', () => {
     expect(result.code).toBe(1);
     expect(result.stdout).toContain(
       [
-        '  10:18  error  S3InputMode "FastFile" is not one of "File", "Pipe".   valid-enum-value',
+        ERRORS_LINES.mode,
         '    10 |     S3InputMode: FastFile',
         '       |                  ^^^^^^^^',
-        '  20:20  error  InstanceCount must be an integer, not the string "2".  valid-value-type',
+        ERRORS_LINES.outputKey,
+        '    13 | ModelBiasJobOutputConfig:',
+        '       | ^^^^^^^^^^^^^^^^^^^^^^^^',
+        ERRORS_LINES.volumeKey,
+        '    19 |   ClusterConfig:',
+        '       |   ^^^^^^^^^^^^^',
+        ERRORS_LINES.count,
         '    20 |     InstanceCount: "2"',
         '       |                    ^^^',
       ].join('\n'),

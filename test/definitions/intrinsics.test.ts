@@ -445,3 +445,11 @@ describe('conditions the parameter values decide', () => {
     expect(known.map((variant) => variant.value)).toEqual([{ A: 'no' }]);
   });
 });
+
+describe('pseudo parameters a region decides', () => {
+  it('knows AWS::URLSuffix, in Ref and in Fn::Sub, only when a region is given', () => {
+    const value = { A: { Ref: 'AWS::URLSuffix' }, B: { 'Fn::Sub': 'x.dkr.ecr.${AWS::Region}.${AWS::URLSuffix}/y' } };
+    expect(resolveOne(value, {}, { region: 'cn-north-1' }).value).toEqual({ A: 'amazonaws.com.cn', B: 'x.dkr.ecr.cn-north-1.amazonaws.com.cn/y' });
+    expect(resolveOne(value).unknowns).toEqual(['/A', '/B']);
+  });
+});

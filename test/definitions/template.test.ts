@@ -41,9 +41,9 @@ describe('which resources are definitions', () => {
     expect(brief(result)).toEqual([
       { line: 7, column: 63, endLine: 7, endColumn: 64, ruleId: 'valid-number-range', message: 'InstanceCount 0 is less than the minimum 1.' },
       {
-        line: 18,
+        line: 19,
         column: 116,
-        endLine: 18,
+        endLine: 19,
         endColumn: 121,
         ruleId: 'valid-number-range',
         message: 'VolumeSizeInGB 20000 is more than the maximum 16384.',
@@ -149,8 +149,62 @@ describe('values', () => {
         message:
           'S3InputMode "FastFile" is not one of "Pipe", "File" (from parameter InputMode, used by Properties.ModelBiasJobInput.EndpointInput.S3InputMode).',
       },
+      // Besides its parameters, the definition is not hardened and its image is not an ECR image: true findings too.
+      {
+        line: 17,
+        column: 5,
+        endLine: 17,
+        endColumn: 15,
+        ruleId: 'require-network-isolation',
+        message:
+          "Resource BiasJob has no NetworkConfig, so the job's containers can call the internet; add NetworkConfig and set EnableNetworkIsolation: true.",
+      },
+      {
+        line: 17,
+        column: 5,
+        endLine: 17,
+        endColumn: 15,
+        ruleId: 'require-vpc-config',
+        message:
+          'Resource BiasJob has no NetworkConfig.VpcConfig, so the job does not run in your VPC; add VpcConfig with the SecurityGroupIds and Subnets of the VPC to run it in.',
+      },
+      {
+        line: 19,
+        column: 9,
+        endLine: 19,
+        endColumn: 22,
+        ruleId: 'require-volume-kms-key',
+        message:
+          "ClusterConfig has no VolumeKmsKeyId: set it to a customer managed KMS key, so that the job's storage volume is encrypted with a key you control.",
+      },
+      {
+        line: 25,
+        column: 19,
+        endLine: 25,
+        endColumn: 30,
+        ruleId: 'valid-image-uri',
+        message:
+          'ImageUri "clarify:1.0" is a Docker Hub image; use an Amazon ECR image URI, {account}.dkr.ecr.{region}.amazonaws.com/{repository}[:{tag}], such as the SageMaker Clarify image of the job\'s region.',
+      },
+      {
+        line: 33,
+        column: 7,
+        endLine: 33,
+        endColumn: 31,
+        ruleId: 'require-output-kms-key',
+        message:
+          'ModelBiasJobOutputConfig has no KmsKeyId: set it to a customer managed KMS key, so that the reports written to S3 are encrypted with a key you control.',
+      },
     ]);
-    expect(result.findings.map((finding) => finding.pointer)).toEqual(['/Parameters/VolumeSize/Default', '/Parameters/InputMode/AllowedValues/1']);
+    expect(result.findings.map((finding) => finding.pointer)).toEqual([
+      '/Parameters/VolumeSize/Default',
+      '/Parameters/InputMode/AllowedValues/1',
+      '/Resources/BiasJob/Properties',
+      '/Resources/BiasJob/Properties',
+      '/Resources/BiasJob/Properties/JobResources/ClusterConfig/VolumeKmsKeyId',
+      '/Resources/BiasJob/Properties/ModelBiasAppSpecification/ImageUri',
+      '/Resources/BiasJob/Properties/ModelBiasJobOutputConfig/KmsKeyId',
+    ]);
   });
 
   it('gives an intrinsic-heavy but correct template no finding, with or without a region', async () => {
@@ -164,9 +218,9 @@ describe('values', () => {
     expect(await lintTemplate('partition-sub.yaml')).toMatchObject({ findings: [], definitionCount: 1 });
     expect(brief(await lintTemplate('partition-sub.yaml', { region: 'cn-north-1' }))).toEqual([
       {
-        line: 13,
+        line: 14,
         column: 20,
-        endLine: 13,
+        endLine: 14,
         endColumn: 72,
         ruleId: 'valid-string-pattern',
         message: 'ConfigUri "arn:aws-cn:s3:::bucket/config.json" does not match the pattern ^(https|s3)://([^/]+)/?(.*)$.',
@@ -192,7 +246,10 @@ describe('templates and request bodies', () => {
       '/Resources/Job/Properties/ModelBiasJobInput',
       '/Resources/Job/Properties/ModelBiasJobOutputConfig',
       '/Resources/Job/Properties/RoleArn',
+      '/Resources/Job/Properties',
+      '/Resources/Job/Properties',
     ]);
+    expect(result.findings.slice(-2).map((finding) => finding.ruleId)).toEqual(['require-network-isolation', 'require-vpc-config']);
   });
 
   it('treats a ModelBias* body whose Resources are not all typed as a request with an unknown member Resources', async () => {
@@ -227,7 +284,9 @@ describe('values written in parameters, reported where they are written', () => 
   ].join('\n');
 
   it('points a size finding at the parameter value, not at the word Default, and writes list items as [i]', async () => {
-    const findings = brief(await lintYaml(template)).filter((finding) => finding.ruleId !== 'require-members');
+    // The other findings are true too (missing members, ids that are no sg-/subnet- ids, no network isolation, no
+    // output key, the bucket name "b"), but this test is about where these two are reported.
+    const findings = brief(await lintYaml(template)).filter((finding) => ['valid-collection-size', 'valid-enum-value'].includes(finding.ruleId));
     expect(findings).toEqual([
       {
         line: 2,

@@ -1,4 +1,4 @@
-import type { Partition } from './arns.js';
+import type { Partition } from '../rule-support/arns.js';
 
 /**
  * What each AWS partition's regions look like and which DNS suffix its endpoints end in: `partitionsInfo` of
