@@ -25,5 +25,20 @@ await build({
   mainFields: ['module', 'main'],
   // CommonJS dependencies (fast-glob) call require() for Node's built-ins.
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+  // Smaller to parse at every start; names are kept, so a stack trace still reads.
+  minifyWhitespace: true,
+  minifySyntax: true,
   logLevel: 'warning',
+  plugins: [deferStringWidth()],
 });
+
+/** Resolves yargs' and cliui's `string-width` to scripts/bundle/lazy-string-width.cjs, which loads it on first use. */
+function deferStringWidth() {
+  const shim = fileURLToPath(new URL('bundle/lazy-string-width.cjs', import.meta.url));
+  return {
+    name: 'defer-string-width',
+    setup(bundler) {
+      bundler.onResolve({ filter: /^string-width$/ }, (args) => (args.importer === shim ? undefined : { path: shim }));
+    },
+  };
+}

@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { lintSource } from '../src/engine/lint-source.js';
+import { lintLoadedSource } from '../src/lint.js';
 import { loadText } from '../src/loaders/load.js';
 import { enableRule } from '../src/config/rule-settings.js';
 import type { AnyRule } from '../src/rule-support/define-rule.js';
@@ -65,7 +65,7 @@ async function ruleSection(rule: AnyRule): Promise<string[]> {
   const valid = example(rule, 'valid');
   const exampleOptions = rule.options?.example as Record<string, unknown> | undefined;
   const enabled = await enableRule(rule, exampleOptions);
-  const findings = lintSource(await loadText(invalid.name, invalid.text), [enabled]).findings;
+  const findings = (await lintLoadedSource(await loadText(invalid.name, invalid.text), [enabled])).findings;
   return [
     `## ${rule.id}`,
     '',

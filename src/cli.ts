@@ -17,7 +17,7 @@ import { RESERVED_RULE_IDS } from './types.js';
 export interface CliIo {
   cwd: string;
   env: Readonly<Record<string, string | undefined>>;
-  stdout: { write(text: string): unknown; isTTY?: boolean };
+  stdout: { write(text: string): unknown; isTTY?: boolean; columns?: number };
   stderr: { write(text: string): unknown };
   version: string;
 }
@@ -115,7 +115,7 @@ function parseArguments(argv: readonly string[], io: CliIo): CliArguments | numb
     .help()
     .alias('help', 'h')
     .strict()
-    .wrap(Math.min(100, yargs().terminalWidth()))
+    .wrap(Math.min(100, io.stdout.columns ?? 80))
     .exitProcess(false)
     .fail((message, error) => {
       failure = message || (error instanceof Error ? error.message : 'invalid arguments');

@@ -1,8 +1,10 @@
 import { resolve } from 'node:path';
 import { resolveRuleSettings, type RuleSetting } from './config/rule-settings.js';
-import { lintSource } from './engine/lint-source.js';
+import { extractFromSource, type ExtractOptions } from './definitions/extract.js';
+import { lintSource, type EnabledRule, type LintSourceOptions } from './engine/lint-source.js';
 import { expandPatterns, sortByRelativePath } from './files/expand-patterns.js';
 import { loadFile, loadText, unreadable } from './loaders/load.js';
+import type { SourceDocument } from './loaders/source-document.js';
 import { builtinRules } from './rules/index.js';
 import type { LintResult } from './types.js';
 
@@ -54,7 +56,7 @@ export async function lint(patterns: string | readonly string[], options: LintOp
       const cdkStack = stacks.get(source.filePath);
       const fileProblems = problems.filter((problem) => problem.filePath === source.filePath && problem.pointer !== undefined);
       results.push(
-        lintSource(source, rules, {
+        await lintLoadedSource(source, rules, {
           ...regionOption(options),
           ...(cdkStack !== undefined && { cdkStack }),
           fileProblems: fileProblems.map(({ pointer = '', message }) => ({ pointer, message })),
@@ -64,7 +66,7 @@ export async function lint(patterns: string | readonly string[], options: LintOp
   }
   // Directories that could not be walked (a loop, no permission) are reported like files that cannot be read.
   for (const problem of problems) {
-    if (problem.pointer === undefined) results.push(lintSource(unreadable(problem.filePath, problem.message), rules));
+    if (problem.pointer === undefined) results.push(lintSource(unreadable(problem.filePath, problem.message), [], rules));
   }
   return sortByRelativePath(results, cwd, (result) => result.filePath);
 }
@@ -73,7 +75,16 @@ export async function lint(patterns: string | readonly string[], options: LintOp
 export async function lintText(text: string, options: LintTextOptions): Promise<LintResult> {
   const filePath = resolve(options.cwd ?? process.cwd(), options.filePath);
   const rules = await resolveRuleSettings(builtinRules, options.rules);
-  return lintSource(await loadText(filePath, text), rules, regionOption(options));
+  return lintLoadedSource(await loadText(filePath, text), rules, regionOption(options));
+}
+
+/** Finds a loaded file's definitions and lints them: the part of `lint` after reading, shared with the tools. */
+export async function lintLoadedSource(
+  source: SourceDocument,
+  rules: readonly EnabledRule[],
+  options: ExtractOptions & LintSourceOptions = {},
+): Promise<LintResult> {
+  return lintSource(source, await extractFromSource(source, options), rules, options);
 }
 
 function regionOption(options: { region?: string }): { region?: string } {

@@ -1,11 +1,17 @@
-import { apiRequestModel } from '../generated/api-request-model.js';
-import { validateApiRequest } from '../generated/api-request-validator.js';
 import type { ParsedDocument } from '../loaders/source-document.js';
 import { isRecord } from '../values.js';
 import type { Definition, DefinitionSchema } from './definition.js';
 import { isTemplate } from './template.js';
 
-export const apiRequestSchema: DefinitionSchema = { model: apiRequestModel, validate: validateApiRequest };
+let schema: Promise<DefinitionSchema> | undefined;
+
+/** The request's model and validator, loaded the first time a request is found (templates do not need them). */
+export function apiRequestSchema(): Promise<DefinitionSchema> {
+  schema ??= Promise.all([import('../generated/api-request-model.js'), import('../generated/api-request-validator.js')]).then(
+    ([{ apiRequestModel }, { validateApiRequest }]) => ({ model: apiRequestModel, validate: validateApiRequest }),
+  );
+  return schema;
+}
 
 /**
  * A `CreateModelBiasJobDefinition` request body is recognised by a top-level member that only a model bias
@@ -13,7 +19,7 @@ export const apiRequestSchema: DefinitionSchema = { model: apiRequestModel, vali
  * one still counts), so a body missing several required members is still linted. Other SageMaker requests
  * (data quality, processing jobs) share `JobResources`, `RoleArn` and the rest, and are left alone.
  */
-export function findApiRequest(document: ParsedDocument): Definition | undefined {
+export async function findApiRequest(document: ParsedDocument): Promise<Definition | undefined> {
   const { value } = document;
   if (!isRecord(value) || isTemplate(value)) return undefined;
   if (!Object.keys(value).some((key) => key.toLowerCase().startsWith('modelbias'))) return undefined;
@@ -21,7 +27,7 @@ export function findApiRequest(document: ParsedDocument): Definition | undefined
     kind: 'api-request',
     document,
     pointer: '',
-    schema: apiRequestSchema,
+    schema: await apiRequestSchema(),
     label: 'The request',
     variants: [{ value, origins: new Map(), unknowns: new Set() }],
   };

@@ -1,5 +1,3 @@
-import { cfnResourceModel } from '../generated/cfn-resource-model.js';
-import { validateCfnResource } from '../generated/cfn-resource-validator.js';
 import { formatPointer, setMember, type ParsedDocument } from '../loaders/source-document.js';
 import type { ServiceModel, ValueShape } from '../model/shapes.js';
 import { isRecord } from '../values.js';
@@ -8,7 +6,15 @@ import { resolveVariants, UNKNOWN, type ResolveOptions, type Variant } from './i
 
 export const BIAS_RESOURCE_TYPE = 'AWS::SageMaker::ModelBiasJobDefinition';
 
-export const cfnResourceSchema: DefinitionSchema = { model: cfnResourceModel, validate: validateCfnResource };
+let schema: Promise<DefinitionSchema> | undefined;
+
+/** The resource's model and validator, loaded the first time a template is found (request files do not need them). */
+export function cfnResourceSchema(): Promise<DefinitionSchema> {
+  schema ??= Promise.all([import('../generated/cfn-resource-model.js'), import('../generated/cfn-resource-validator.js')]).then(
+    ([{ cfnResourceModel }, { validateCfnResource }]) => ({ model: cfnResourceModel, validate: validateCfnResource }),
+  );
+  return schema;
+}
 
 /** A CloudFormation template: `AWSTemplateFormatVersion`, or a `Resources` map whose entries all have a `Type`. */
 export function isTemplate(value: unknown): value is Record<string, unknown> {
@@ -26,23 +32,24 @@ export interface TemplateOptions extends ResolveOptions {
 }
 
 /** Every `AWS::SageMaker::ModelBiasJobDefinition` resource of a template, each with its deployable variants. */
-export function findTemplateDefinitions(document: ParsedDocument, options: TemplateOptions = {}): Definition[] {
+export async function findTemplateDefinitions(document: ParsedDocument, options: TemplateOptions = {}): Promise<Definition[]> {
   const template = document.value;
   if (!isTemplate(template) || !isRecord(template.Resources)) return [];
+  const resourceSchema = await cfnResourceSchema();
   const definitions: Definition[] = [];
   for (const [logicalId, resource] of Object.entries(template.Resources)) {
     if (!isRecord(resource) || resource.Type !== BIAS_RESOURCE_TYPE) continue;
     const pointer = `/Resources${formatPointer([logicalId])}`;
     const variants = resolveVariants(resource, pointer, template, options).map((variant) => ({
       ...variant,
-      value: coerceScalars(cfnResourceModel, variant.value),
+      value: coerceScalars(resourceSchema.model, variant.value),
     }));
     const cdk = cdkContext(resource, options.cdkStack);
     definitions.push({
       kind: 'cfn-resource',
       document,
       pointer,
-      schema: cfnResourceSchema,
+      schema: resourceSchema,
       label: `Resource ${logicalId}`,
       variants: dedupeVariants(variants),
       template: { value: template, logicalId },

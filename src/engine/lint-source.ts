@@ -1,5 +1,4 @@
 import type { Definition } from '../definitions/definition.js';
-import { extractDefinitions, type ExtractOptions } from '../definitions/extract.js';
 import type { Variant } from '../definitions/intrinsics.js';
 import {
   formatPointer,
@@ -22,14 +21,19 @@ export interface EnabledRule {
   options: unknown;
 }
 
-export interface LintSourceOptions extends ExtractOptions {
+export interface LintSourceOptions {
   /** Problems found with the file before it was linted (a cloud assembly manifest naming a missing template). */
   fileProblems?: readonly { pointer: string; message: string }[];
 }
 
-/** Lints one loaded file: finds its definitions, runs every enabled rule on each, and places the findings. */
+/**
+ * Lints one loaded file: runs every enabled rule on each of its definitions (`extractFromSource`), and places the
+ * findings. A file that did not parse gets its problems as findings, unless it is a config file with comments or
+ * trailing commas (tsconfig.json) that holds no definition even when read leniently.
+ */
 export function lintSource(
   source: SourceDocument,
+  definitions: readonly Definition[],
   rules: readonly EnabledRule[],
   options: LintSourceOptions = {},
 ): LintResult {
@@ -42,11 +46,7 @@ export function lintSource(
   };
 
   if (source.problems.length > 0) {
-    // A config file with comments or trailing commas (tsconfig.json) that holds no definition is no concern of ours.
-    const lenient = source.lenientDocuments;
-    if (lenient !== undefined && !lenient.some((document) => extractDefinitions(document, options).length > 0)) {
-      return summarize(source, [], 0);
-    }
+    if (source.lenientDocuments !== undefined && definitions.length === 0) return summarize(source, [], 0);
     for (const problem of source.problems) {
       findings.push({
         ruleId: problem.kind === 'read' ? RESERVED_RULE_IDS.readError : RESERVED_RULE_IDS.parseError,
@@ -65,7 +65,6 @@ export function lintSource(
     findings.push({ ruleId: RESERVED_RULE_IDS.readError, severity: 'error', message: problem.message, ...place(range), pointer: problem.pointer });
   }
 
-  const definitions = source.documents.flatMap((document) => extractDefinitions(document, options));
   for (const definition of definitions) {
     const root = definition.document.root;
     for (const variant of definition.variants) {

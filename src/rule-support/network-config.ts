@@ -32,7 +32,9 @@ export function networkFlag(
 ): boolean | 'missing' | 'unknowable' {
   const pointer = `${config.pointer}/${member}`;
   const value = config.value[member];
-  if (value === undefined) return 'missing';
+  // `enableNetworkIsolation` is no-unknown-members' finding (with its "did you mean"), not a second one here.
+  const misspelt = Object.keys(config.value).some((key) => key !== member && key.toLowerCase() === member.toLowerCase());
+  if (value === undefined) return misspelt ? 'unknowable' : 'missing';
   if (typeof value !== 'boolean' || context.isUnknown(pointer) || hasSchemaViolation(context, pointer)) return 'unknowable';
   return value;
 }

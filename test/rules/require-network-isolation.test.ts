@@ -7,6 +7,8 @@ const UNSET = 'NetworkConfig does not set EnableNetworkIsolation, so the job\'s 
 testRule(rule, {
   valid: [
     { file: 'inline-isolated.yaml', code: 'ModelBiasJobInput: {}\nNetworkConfig: {EnableNetworkIsolation: true}\n' },
+    // A misspelt flag is no-unknown-members' finding, with its "did you mean": one defect, one finding.
+    { file: 'inline-misspelt.yaml', code: 'ModelBiasJobInput: {}\nNetworkConfig: {enableNetworkIsolation: true}\n' },
     // A NetworkConfig of the wrong type is valid-value-type's finding.
     { file: 'inline-list.yaml', code: 'ModelBiasJobInput: {}\nNetworkConfig: [EnableNetworkIsolation]\n' },
     // A template resource without Properties is require-members' finding.

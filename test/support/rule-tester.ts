@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { lintSource } from '../../src/engine/lint-source.js';
+import { lintLoadedSource } from '../../src/lint.js';
 import { loadText } from '../../src/loaders/load.js';
 import type { SourceDocument } from '../../src/loaders/source-document.js';
 import { enableRule } from '../../src/config/rule-settings.js';
@@ -93,7 +93,7 @@ export function testRule(rule: AnyRule, cases: RuleTestCases): void {
 export async function runRule(rule: AnyRule, file: string, code: string, options?: Record<string, unknown>): Promise<Finding[]> {
   const source = freeze(await loadText(file, code));
   expect(source.problems, `${file} must parse`).toEqual([]);
-  const result = lintSource(source, [await enableRule(rule, options)]);
+  const result = await lintLoadedSource(source, [await enableRule(rule, options)]);
   expect(result.definitionCount, `${file} must hold a definition`).toBeGreaterThan(0);
   for (const finding of result.findings) {
     expect(finding.ruleId, `${file}: ${finding.message}`).toBe(rule.id);
