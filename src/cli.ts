@@ -8,9 +8,12 @@ import { realpathSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import yargs from 'yargs';
+import { resolveRuleSettings } from './config/rule-settings.js';
 import { SagelintError } from './errors.js';
+import { findRepositoryRoot } from './files/repository-root.js';
 import { FORMATTER_NAMES, getFormatter } from './formatters/index.js';
 import { errorResults, lint } from './lint.js';
+import { builtinRules } from './rules/index.js';
 import { RESERVED_RULE_IDS } from './types.js';
 
 /** What the CLI touches of the process, so tests can run it in-process. */
@@ -32,6 +35,8 @@ interface CliArguments {
   codeFrame: boolean;
   color: boolean | undefined;
   region: string | undefined;
+  sarifRoot: string | undefined;
+  sarifCategory: string | undefined;
 }
 
 /** Runs the CLI on arguments (without `node` and the script) and resolves to the exit code. */
@@ -40,6 +45,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   if (typeof parsed === 'number') return parsed;
   try {
     const formatter = getFormatter(parsed.format);
+    const rules = await resolveRuleSettings(builtinRules);
     const results = await lint(parsed.patterns, {
       cwd: io.cwd,
       errorOnUnmatchedPattern: parsed.errorOnUnmatchedPattern,
@@ -51,6 +57,10 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       cwd: io.cwd,
       color: !toFile && useColor(parsed.color, io),
       codeFrame: parsed.codeFrame,
+      rules,
+      repositoryRoot: parsed.sarifRoot === undefined ? (findRepositoryRoot(io.cwd) ?? io.cwd) : resolve(io.cwd, parsed.sarifRoot),
+      ...(parsed.sarifCategory !== undefined && { sarifCategory: parsed.sarifCategory }),
+      toolVersion: io.version,
     });
     if (parsed.outputFile === undefined) io.stdout.write(output.endsWith('\n') ? output : `${output}\n`);
     else await writeOutput(resolve(io.cwd, parsed.outputFile), output);
@@ -61,7 +71,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       io.stderr.write(`sagelint: ${internal.length} internal error(s); please report them with the file that caused them.\n`);
       return 2;
     }
-    const warnings = findings.filter((finding) => finding.severity === 'warning').length;
+    // As ESLint's --quiet: warnings are not shown, but they still count towards --max-warnings.
+    const warnings = results.flatMap((result) => result.findings).filter((finding) => finding.severity === 'warning').length;
     const tooManyWarnings = parsed.maxWarnings >= 0 && warnings > parsed.maxWarnings;
     if (tooManyWarnings) {
       io.stderr.write(`sagelint found too many warnings (maximum: ${parsed.maxWarnings}).\n`);
@@ -109,6 +120,14 @@ function parseArguments(argv: readonly string[], io: CliIo): CliArguments | numb
       type: 'string',
       describe: 'The region templates deploy to, so AWS::Region and AWS::Partition are known (e.g. eu-west-1)',
     })
+    .option('sarif-root', {
+      type: 'string',
+      describe: 'SARIF paths are relative to this folder (default: the git work tree that holds the cwd)',
+    })
+    .option('sarif-category', {
+      type: 'string',
+      describe: 'Write SARIF automationDetails with this category (GitHub code scanning runs by category)',
+    })
     .option('code-frame', { type: 'boolean', default: false, describe: 'Show the source line under each finding' })
     .option('color', { type: 'boolean', describe: 'Force colour on or off (default: on for a terminal; NO_COLOR, FORCE_COLOR)' })
     .version(io.version)
@@ -146,6 +165,8 @@ function parseArguments(argv: readonly string[], io: CliIo): CliArguments | numb
     codeFrame: Boolean(args['code-frame']),
     color: args.color as boolean | undefined,
     region: args.region as string | undefined,
+    sarifRoot: args['sarif-root'] as string | undefined,
+    sarifCategory: args['sarif-category'] as string | undefined,
   };
 }
 

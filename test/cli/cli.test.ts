@@ -175,6 +175,14 @@ describe('sagelint (in-process)', () => {
     expect(errors.stdout).toContain('valid-enum-value');
   });
 
+  it('still counts hidden warnings towards --max-warnings with --quiet, as ESLint does', async () => {
+    expect(await run('warnings-only', ['--quiet', '--max-warnings', '0'])).toEqual({
+      code: 1,
+      stdout: '\n✔ No problems (1 file linted, 1 definition, 0 files without one).\n',
+      stderr: 'sagelint found too many warnings (maximum: 0).\n',
+    });
+  });
+
   it('is silent about folders without definitions (exit 0)', async () => {
     expect(await run('no-definitions', [])).toEqual({
       code: 0,
