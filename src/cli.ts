@@ -202,6 +202,10 @@ function isEntryPoint(): boolean {
 if (isEntryPoint()) {
   const { createRequire } = await import('node:module');
   const { version } = createRequire(import.meta.url)('../package.json') as { version: string };
+  // A reader that stops early (`sagelint . | head`) closes the pipe: that is no failure of ours.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+  });
   process.exitCode = await main(process.argv.slice(2), {
     cwd: process.cwd(),
     env: process.env,

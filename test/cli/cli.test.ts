@@ -303,12 +303,26 @@ describe('sagelint (in-process)', () => {
     });
   });
 
+  it('writes SARIF with paths from --sarif-root and automationDetails from --sarif-category', async () => {
+    const result = await run('errors', ['--format', 'sarif', '--sarif-root', '..', '--sarif-category', 'bias']);
+    expect(result.code).toBe(1);
+    const log = JSON.parse(result.stdout) as {
+      runs: { automationDetails?: { id: string }; results: { locations: { physicalLocation: { artifactLocation: { uri: string; uriBaseId: string } } }[] }[] }[];
+    };
+    const [run0] = log.runs;
+    expect(run0?.automationDetails).toEqual({ id: 'bias/' });
+    const uris = new Set(run0?.results.map((entry) => entry.locations[0]?.physicalLocation.artifactLocation.uri));
+    expect([...uris]).toEqual(['errors/request.yaml']);
+    const plain = JSON.parse((await run('errors', ['--format', 'sarif'])).stdout) as { runs: { automationDetails?: unknown }[] };
+    expect(plain.runs[0]?.automationDetails).toBeUndefined();
+  });
+
   it('exits 2 on an unknown format, with a clear message and no stack', async () => {
     const result = await run('clean', ['--format', 'sarif-ish']);
     expect(result).toEqual({
       code: 2,
       stdout: '',
-      stderr: 'sagelint: Invalid values:\n  Argument: format, Given: "sarif-ish", Choices: "stylish", "text", "json"\nRun "sagelint --help" for usage.\n',
+      stderr: 'sagelint: Invalid values:\n  Argument: format, Given: "sarif-ish", Choices: "stylish", "text", "json", "sarif", "github", "junit"\nRun "sagelint --help" for usage.\n',
     });
     expect(result.stderr).not.toMatch(/\n\s+at /);
   });

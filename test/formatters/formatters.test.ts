@@ -172,8 +172,9 @@ describe('json', () => {
 });
 
 describe('loadFormatter', () => {
-  it('knows stylish, text and json', () => {
-    expect(FORMATTER_NAMES).toEqual(['stylish', 'text', 'json']);
+  it('knows stylish, text, json, sarif, github and junit', async () => {
+    expect(FORMATTER_NAMES).toEqual(['stylish', 'text', 'json', 'sarif', 'github', 'junit']);
+    for (const name of FORMATTER_NAMES) expect(typeof (await loadFormatter(name)).format).toBe('function');
   });
 
   it('throws SagelintError formatter-not-found for another name', async () => {
@@ -181,6 +182,6 @@ describe('loadFormatter', () => {
       .then(() => loadFormatter('sarif-ish'))
       .catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(SagelintError);
-    expect(error).toMatchObject({ code: 'formatter-not-found', message: 'There is no formatter "sarif-ish". Use one of: stylish, text, json.' });
+    expect(error).toMatchObject({ code: 'formatter-not-found', message: 'There is no formatter "sarif-ish". Use one of: stylish, text, json, sarif, github, junit.' });
   });
 });
