@@ -315,10 +315,17 @@ function checkEntry(entry: Record<string, unknown>, allowed: readonly string[], 
   }
 }
 
-async function readConstraints(): Promise<ConstraintsTable> {
-  const raw: unknown = JSON.parse(await readFile(path.join(REPO_ROOT, CONSTRAINTS_FILE), 'utf8'));
-  if (!isRecord(raw)) throw new Error(`${CONSTRAINTS_FILE} must hold an object.`);
-  const { source, ...entries } = raw;
+/**
+ * Reads a checked-in constraints table: its `source` (where it was transcribed from), the sections named in
+ * `sections` (returned as they are), and every other key as a `"Structure.Member"` entry.
+ */
+async function readConstraintsTable<Entry, Sections extends string>(
+  file: string,
+  sections: readonly Sections[],
+): Promise<{ source: ConstraintsSource; members: Map<string, Entry>; sections: Record<Sections, unknown> }> {
+  const raw: unknown = JSON.parse(await readFile(path.join(REPO_ROOT, file), 'utf8'));
+  if (!isRecord(raw)) throw new Error(`${file} must hold an object.`);
+  const { source, ...rest } = raw;
   if (
     !isRecord(source) ||
     typeof source.name !== 'string' ||
@@ -326,20 +333,31 @@ async function readConstraints(): Promise<ConstraintsTable> {
     typeof source.file !== 'string' ||
     typeof source.reference !== 'string'
   ) {
-    throw new Error(`${CONSTRAINTS_FILE}: "source" needs string "name", "version", "file" and "reference".`);
+    throw new Error(`${file}: "source" needs string "name", "version", "file" and "reference".`);
   }
-  const members = new Map<string, MemberConstraints>();
-  for (const [key, entry] of Object.entries(entries)) {
-    if (!/^\w+\.\w+$/.test(key) || !isRecord(entry)) {
-      throw new Error(`${CONSTRAINTS_FILE}: "${key}" must be "Structure.Member" with an object value.`);
+  const members = new Map<string, Entry>();
+  const found = {} as Record<Sections, unknown>;
+  for (const [key, entry] of Object.entries(rest)) {
+    if ((sections as readonly string[]).includes(key)) {
+      found[key as Sections] = entry;
+      continue;
     }
-    // Shapes are checked against the member's kind once the SDK says what that kind is.
-    members.set(key, entry as MemberConstraints);
+    if (!/^\w+\.\w+$/.test(key) || !isRecord(entry)) {
+      throw new Error(`${file}: "${key}" must be "Structure.Member" with an object value.`);
+    }
+    // Shapes are checked against the member's kind once the model says what that kind is.
+    members.set(key, entry as Entry);
   }
   return {
     source: { name: source.name, version: source.version, file: source.file, reference: source.reference },
     members,
+    sections: found,
   };
+}
+
+async function readConstraints(): Promise<ConstraintsTable> {
+  const { source, members } = await readConstraintsTable<MemberConstraints, never>(CONSTRAINTS_FILE, []);
+  return { source, members };
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -712,34 +730,16 @@ function checkCfnEntry(entry: Record<string, unknown>, allowed: readonly string[
 }
 
 async function readCfnConstraints(): Promise<CfnConstraintsTable> {
-  const raw: unknown = JSON.parse(await readFile(path.join(REPO_ROOT, CFN_CONSTRAINTS_FILE), 'utf8'));
-  if (!isRecord(raw)) throw new Error(`${CFN_CONSTRAINTS_FILE} must hold an object.`);
-  const { source, patterns, openStructures, ...entries } = raw;
-  if (
-    !isRecord(source) ||
-    typeof source.name !== 'string' ||
-    typeof source.version !== 'string' ||
-    typeof source.file !== 'string' ||
-    typeof source.reference !== 'string'
-  ) {
-    throw new Error(`${CFN_CONSTRAINTS_FILE}: "source" needs string "name", "version", "file" and "reference".`);
-  }
+  const { source, members, sections } = await readConstraintsTable<CfnMemberConstraints, 'patterns' | 'openStructures'>(
+    CFN_CONSTRAINTS_FILE,
+    ['patterns', 'openStructures'],
+  );
+  const { patterns, openStructures } = sections;
   if (typeof patterns !== 'string') throw new Error(`${CFN_CONSTRAINTS_FILE}: "patterns" must explain the pattern rule.`);
   if (!isRecord(openStructures) || !Object.values(openStructures).every((why) => typeof why === 'string')) {
     throw new Error(`${CFN_CONSTRAINTS_FILE}: "openStructures" must map structure names to why they are open.`);
   }
-  const members = new Map<string, CfnMemberConstraints>();
-  for (const [key, entry] of Object.entries(entries)) {
-    if (!/^\w+\.\w+$/.test(key) || !isRecord(entry)) {
-      throw new Error(`${CFN_CONSTRAINTS_FILE}: "${key}" must be "Structure.Member" with an object value.`);
-    }
-    members.set(key, entry as CfnMemberConstraints);
-  }
-  return {
-    source: { name: source.name, version: source.version, file: source.file, reference: source.reference },
-    openStructures: new Map(Object.entries(openStructures as Record<string, string>)),
-    members,
-  };
+  return { source, openStructures: new Map(Object.entries(openStructures as Record<string, string>)), members };
 }
 
 function cfnStringShape(constraints: CfnStringConstraints | undefined): StringShape {
