@@ -2,11 +2,12 @@
  * Writes rules.md from the rules' own metadata and fixtures (`npm run docs`). The meta test compares the file
  * with `renderRulesDoc()`, so the docs cannot drift from the rules.
  */
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { extname, join } from 'node:path';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { lintLoadedSource } from '../src/lint.js';
 import { loadText } from '../src/loaders/load.js';
+import { CONFIG_SCHEMA } from '../src/config/config-schema.js';
 import { enableRule } from '../src/config/rule-settings.js';
 import type { AnyRule } from '../src/rule-support/define-rule.js';
 import { builtinRules } from '../src/rules/index.js';
@@ -32,6 +33,17 @@ const RESERVED_DOCS: Readonly<Record<string, string>> = {
   [RESERVED_RULE_IDS.internalError]:
     'A rule threw an exception: a bug in sagelint. The other rules and files are still linted, and the run ' +
     'exits with code 2. Please report it with the file that caused it.',
+  [RESERVED_RULE_IDS.suppressionWithoutReason]:
+    'A warning: an in-file suppression gives no reason (a comment without ` -- <reason>`, a ' +
+    '`Metadata.sagelint.ignore` entry without `reason`). Reported at the comment or the entry; the suppression ' +
+    'still applies.',
+  [RESERVED_RULE_IDS.suppressionUnknownRule]:
+    'A warning: an in-file suppression names a rule sagelint does not know (reported at the rule id), or a ' +
+    '`Metadata.sagelint.ignore` entry names no rule. A rule that exists but is off is not unknown.',
+  [RESERVED_RULE_IDS.unusedSuppression]:
+    'An in-file suppression suppressed no finding (the problem was fixed, or the rule is off): reported only when ' +
+    'asked for, at the severity asked for, at the comment or entry (at the rule id when only some of the rules ' +
+    'a comment lists are unused).',
 };
 
 export async function renderRulesDoc(rules: readonly AnyRule[] = builtinRules): Promise<string> {
@@ -52,7 +64,8 @@ export async function renderRulesDoc(rules: readonly AnyRule[] = builtinRules): 
     '',
     '## Reserved ids',
     '',
-    'These ids belong to no rule file: they report on the input itself, or on sagelint. They are always errors.',
+    'These ids belong to no rule file: they report on the input itself, on its in-file suppressions, or on ' +
+      'sagelint. The first three are always errors.',
     '',
     ...Object.entries(RESERVED_DOCS).map(([id, text]) => `- \`${id}\`: ${text}`),
   ];
@@ -130,7 +143,16 @@ function fence(name: string, text: string): string {
   return [`\`\`\`${language}`, text.replace(/\r\n?/g, '\n').replace(/^\uFEFF/, '').trimEnd(), '```'].join('\n');
 }
 
+/** The configuration file's JSON Schema as published in the package, for editors. */
+export const CONFIG_SCHEMA_FILE = join(ROOT, 'schema', 'sagelint.config.schema.json');
+
+export function renderConfigSchema(): string {
+  return `${JSON.stringify(CONFIG_SCHEMA, null, 2)}\n`;
+}
+
 if (process.argv[1] !== undefined && fileURLToPath(import.meta.url) === process.argv[1]) {
   writeFileSync(RULES_DOC, await renderRulesDoc());
-  console.log(`Wrote ${RULES_DOC}`);
+  mkdirSync(dirname(CONFIG_SCHEMA_FILE), { recursive: true });
+  writeFileSync(CONFIG_SCHEMA_FILE, renderConfigSchema());
+  console.log(`Wrote ${RULES_DOC} and ${CONFIG_SCHEMA_FILE}`);
 }

@@ -8,12 +8,13 @@ import { realpathSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import yargs from 'yargs';
-import { resolveRuleSettings } from './config/rule-settings.js';
 import { SagelintError } from './errors.js';
 import { findRepositoryRoot } from './files/repository-root.js';
 import { FORMATTER_NAMES, getFormatter } from './formatters/index.js';
-import { errorResults, lint } from './lint.js';
-import { builtinRules } from './rules/index.js';
+import { CONFIG_FILE_NAMES } from './config/config-file.js';
+import type { RuleSetting } from './config/rule-settings.js';
+import { calculateConfigForFile, errorResults, lint, lintText } from './lint.js';
+import { loadText } from './loaders/load.js';
 import { RESERVED_RULE_IDS } from './types.js';
 
 /** What the CLI touches of the process, so tests can run it in-process. */
@@ -22,6 +23,8 @@ export interface CliIo {
   env: Readonly<Record<string, string | undefined>>;
   stdout: { write(text: string): unknown; isTTY?: boolean; columns?: number };
   stderr: { write(text: string): unknown };
+  /** Standard input, read whole (for `--stdin`). */
+  readStdin(): Promise<string>;
   version: string;
 }
 
@@ -37,6 +40,15 @@ interface CliArguments {
   region: string | undefined;
   sarifRoot: string | undefined;
   sarifCategory: string | undefined;
+  config: string | undefined;
+  configLookup: boolean;
+  ruleFlags: string[];
+  ignorePatterns: string[];
+  printConfig: string | undefined;
+  stdin: boolean;
+  stdinFilename: string | undefined;
+  inlineConfig: boolean | undefined;
+  reportUnusedDisableDirectives: boolean | undefined;
 }
 
 /** Runs the CLI on arguments (without `node` and the script) and resolves to the exit code. */
@@ -44,13 +56,32 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   const parsed = parseArguments(argv, io);
   if (typeof parsed === 'number') return parsed;
   try {
-    const formatter = getFormatter(parsed.format);
-    const rules = await resolveRuleSettings(builtinRules);
-    const results = await lint(parsed.patterns, {
+    const options = {
       cwd: io.cwd,
       errorOnUnmatchedPattern: parsed.errorOnUnmatchedPattern,
       ...(parsed.region !== undefined && { region: parsed.region }),
-    });
+      ...(parsed.config !== undefined && { config: parsed.config }),
+      configLookup: parsed.configLookup,
+      rules: await parseRuleFlags(parsed.ruleFlags),
+      ignorePatterns: parsed.ignorePatterns,
+      ...(parsed.inlineConfig !== undefined && { inlineConfig: parsed.inlineConfig }),
+      ...(parsed.reportUnusedDisableDirectives !== undefined && {
+        reportUnusedDirectives: parsed.reportUnusedDisableDirectives ? ('warning' as const) : ('off' as const),
+      }),
+    };
+    if (parsed.printConfig !== undefined) {
+      const config = await calculateConfigForFile(parsed.printConfig, options);
+      const { rules: _enabled, ...shown } = config;
+      io.stdout.write(`${JSON.stringify(shown, null, 2)}\n`);
+      return 0;
+    }
+    const formatter = getFormatter(parsed.format);
+    // The rules configured for files in the current folder: what SARIF lists as the run's rules.
+    const rules = (await calculateConfigForFile(CONFIG_FILE_NAMES[0] ?? 'sagelint.config.yaml', options)).rules;
+    const results =
+      parsed.stdin
+        ? [await lintText(await io.readStdin(), { ...options, filePath: parsed.stdinFilename ?? 'stdin.yaml' })]
+        : await lint(parsed.patterns, options);
     const shown = parsed.quiet ? errorResults(results) : results;
     const toFile = parsed.outputFile !== undefined;
     const output = formatter(shown, {
@@ -120,6 +151,29 @@ function parseArguments(argv: readonly string[], io: CliIo): CliArguments | numb
       type: 'string',
       describe: 'The region templates deploy to, so AWS::Region and AWS::Partition are known (e.g. eu-west-1)',
     })
+    .option('config', { alias: 'c', type: 'string', describe: 'Use this configuration file for every file' })
+    .option('config-lookup', {
+      type: 'boolean',
+      default: true,
+      describe: 'Look for sagelint.config.{yaml,json,mjs} above each file; --no-config-lookup to use none',
+    })
+    .option('rule', {
+      type: 'string',
+      array: true,
+      describe: 'A rule setting over the configuration, e.g. --rule "require-vpc-config: off" or "require-tag-keys: [error, {keys: [team]}]"',
+    })
+    .option('ignore-pattern', { type: 'string', array: true, describe: 'Do not lint files matching this glob (relative to the cwd)' })
+    .option('print-config', { type: 'string', describe: 'Print the configuration that applies to this file, and lint nothing' })
+    .option('inline-config', {
+      type: 'boolean',
+      describe: 'Honour sagelint-disable comments and Metadata.sagelint (default: the configuration\'s, else yes); --no-inline-config to ignore them',
+    })
+    .option('report-unused-disable-directives', {
+      type: 'boolean',
+      describe: 'Warn about suppressions that suppress nothing',
+    })
+    .option('stdin', { type: 'boolean', default: false, describe: 'Lint the text read from standard input' })
+    .option('stdin-filename', { type: 'string', describe: 'The name of the file standard input holds (decides JSON or YAML)' })
     .option('sarif-root', {
       type: 'string',
       describe: 'SARIF paths are relative to this folder (default: the git work tree that holds the cwd)',
@@ -167,7 +221,31 @@ function parseArguments(argv: readonly string[], io: CliIo): CliArguments | numb
     region: args.region as string | undefined,
     sarifRoot: args['sarif-root'] as string | undefined,
     sarifCategory: args['sarif-category'] as string | undefined,
+    config: args.config as string | undefined,
+    configLookup: args['config-lookup'] !== false,
+    ruleFlags: (args.rule as string[] | undefined) ?? [],
+    ignorePatterns: (args['ignore-pattern'] as string[] | undefined) ?? [],
+    printConfig: args['print-config'] as string | undefined,
+    stdin: Boolean(args.stdin),
+    stdinFilename: args['stdin-filename'] as string | undefined,
+    inlineConfig: args['inline-config'] as boolean | undefined,
+    reportUnusedDisableDirectives: args['report-unused-disable-directives'] as boolean | undefined,
   };
+}
+
+/** `--rule 'id: severity'` or `--rule 'id: [severity, {options}]'`, read as a YAML flow mapping, as ESLint's. */
+async function parseRuleFlags(flags: readonly string[]): Promise<Record<string, RuleSetting>> {
+  const settings: Record<string, RuleSetting> = {};
+  if (flags.length === 0) return settings;
+  for (const flag of flags) {
+    const source = await loadText('rule.yaml', `{${flag}}`);
+    const parsed = source.problems.length === 0 ? source.documents[0]?.value : undefined;
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed) || Object.keys(parsed).length === 0) {
+      throw new SagelintError('invalid-option', `--rule ${JSON.stringify(flag)} is not "rule-id: severity" or "rule-id: [severity, {options}]".`);
+    }
+    Object.assign(settings, parsed);
+  }
+  return settings;
 }
 
 /** `--color`/`--no-color` win; then FORCE_COLOR and NO_COLOR (no-color.org); then whether stdout is a terminal. */
@@ -211,6 +289,11 @@ if (isEntryPoint()) {
     env: process.env,
     stdout: process.stdout,
     stderr: process.stderr,
+    readStdin: async () => {
+      const chunks: Buffer[] = [];
+      for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+      return Buffer.concat(chunks).toString('utf8');
+    },
     version,
   });
 }

@@ -3,7 +3,8 @@ export type SagelintErrorCode =
   | 'no-files-matched'
   | 'invalid-option'
   | 'formatter-not-found'
-  | 'output-write-failed';
+  | 'output-write-failed'
+  | 'invalid-config';
 
 /**
  * A problem with how sagelint was called, written for people. The CLI prints the message alone (no stack) and

@@ -16,7 +16,9 @@ import { builtinRules } from './rules/index.js';
 import type { FormatterContext } from './formatters/formatter.js';
 import type { LintResult } from './types.js';
 
-export { lint, lintText, errorResults } from './lint.js';
+export { calculateConfigForFile, lint, lintText, errorResults } from './lint.js';
+export type { FileConfig } from './config/resolve-config.js';
+export { CONFIG_FILE_NAMES } from './config/config-file.js';
 export { resolveRuleSettings } from './config/rule-settings.js';
 export type { RuleSetting } from './config/rule-settings.js';
 export type { EnabledRule } from './engine/lint-source.js';

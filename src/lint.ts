@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { ConfigResolver, type FileConfig } from './config/resolve-config.js';
 import { resolveRuleSettings, type RuleSetting } from './config/rule-settings.js';
 import { extractFromSource, type ExtractOptions } from './definitions/extract.js';
 import { lintSource, type EnabledRule, type LintSourceOptions } from './engine/lint-source.js';
@@ -16,10 +17,21 @@ export interface LintOptions {
   /** The region templates deploy to: makes `AWS::Region` and `AWS::Partition` known. Default: unknown. */
   region?: string;
   /**
-   * Severity and options by rule id, over the rules' defaults: `{ 'require-tag-keys': ['error', { keys: ['team'] }] }`.
-   * An unknown id or bad options throw a `SagelintError` before any file is read.
+   * Severity and options by rule id, over the rules' defaults and the configuration files:
+   * `{ 'require-tag-keys': ['error', { keys: ['team'] }] }`. An unknown id or bad options throw a `SagelintError`
+   * before any file is read.
    */
   rules?: Readonly<Record<string, RuleSetting>>;
+  /** A configuration file for every file, instead of looking for `sagelint.config.*` (relative to `cwd`). */
+  config?: string;
+  /** Look for `sagelint.config.{yaml,json,mjs}` from each file's folder upward. Default: true. */
+  configLookup?: boolean;
+  /** Globs relative to `cwd` of files not to lint, besides the configuration's `ignores`. */
+  ignorePatterns?: readonly string[];
+  /** Honour in-file suppressions (comment directives, `Metadata.sagelint`). Default: the configuration's, else true. */
+  inlineConfig?: boolean;
+  /** Report suppressions that suppress nothing, at this severity. Default: the configuration's, else off. */
+  reportUnusedDirectives?: 'off' | 'warning' | 'error';
 }
 
 export interface LintTextOptions {
@@ -31,6 +43,14 @@ export interface LintTextOptions {
   region?: string;
   /** As in `lint`. */
   rules?: Readonly<Record<string, RuleSetting>>;
+  /** As in `lint`. */
+  config?: string;
+  /** As in `lint`. */
+  configLookup?: boolean;
+  /** As in `lint`. */
+  inlineConfig?: boolean;
+  /** As in `lint`. */
+  reportUnusedDirectives?: 'off' | 'warning' | 'error';
 }
 
 /** How many files are read at once: enough to overlap disk waits, few enough to bound memory. */
@@ -44,20 +64,27 @@ const READ_CONCURRENCY = 16;
 export async function lint(patterns: string | readonly string[], options: LintOptions = {}): Promise<LintResult[]> {
   const cwd = resolve(options.cwd ?? process.cwd());
   const rules = await resolveRuleSettings(builtinRules, options.rules);
-  const { files, problems, stacks } = await expandPatterns(typeof patterns === 'string' ? [patterns] : patterns, {
+  const resolver = configResolver(cwd, options);
+  const expanded = await expandPatterns(typeof patterns === 'string' ? [patterns] : patterns, {
     cwd,
     errorOnUnmatchedPattern: options.errorOnUnmatchedPattern ?? true,
   });
+  const { problems, stacks } = expanded;
+  // Every configuration is read and checked before any file is linted.
+  const configs = new Map(await Promise.all(expanded.files.map(async (file) => [file, await resolver.forFile(file)] as const)));
+  const files = expanded.files.filter((file) => configs.get(file)?.ignored !== true);
   const results: LintResult[] = [];
   for (let start = 0; start < files.length; start += READ_CONCURRENCY) {
     const batch = files.slice(start, start + READ_CONCURRENCY);
     const sources = await Promise.all(batch.map(loadFile));
     for (const source of sources) {
+      const config = configs.get(source.filePath);
       const cdkStack = stacks.get(source.filePath);
       const fileProblems = problems.filter((problem) => problem.filePath === source.filePath && problem.pointer !== undefined);
       results.push(
-        await lintLoadedSource(source, rules, {
-          ...regionOption(options),
+        await lintLoadedSource(source, config?.rules ?? rules, {
+          ...(config !== undefined && suppressionOptions(config)),
+          ...(config?.region !== undefined && { region: config.region }),
           ...(cdkStack !== undefined && { cdkStack }),
           fileProblems: fileProblems.map(({ pointer = '', message }) => ({ pointer, message })),
         }),
@@ -73,9 +100,36 @@ export async function lint(patterns: string | readonly string[], options: LintOp
 
 /** Lints text as the content of `filePath`, without reading the disk (editors, stdin). */
 export async function lintText(text: string, options: LintTextOptions): Promise<LintResult> {
-  const filePath = resolve(options.cwd ?? process.cwd(), options.filePath);
-  const rules = await resolveRuleSettings(builtinRules, options.rules);
-  return lintLoadedSource(await loadText(filePath, text), rules, regionOption(options));
+  const cwd = resolve(options.cwd ?? process.cwd());
+  const filePath = resolve(cwd, options.filePath);
+  const config = await configResolver(cwd, options).forFile(filePath);
+  return lintLoadedSource(await loadText(filePath, text), config.rules, {
+    ...suppressionOptions(config),
+    ...(config.region !== undefined && { region: config.region }),
+  });
+}
+
+/** The configuration that applies to one file, as `--print-config` shows it. */
+export async function calculateConfigForFile(filePath: string, options: LintOptions = {}): Promise<FileConfig> {
+  const cwd = resolve(options.cwd ?? process.cwd());
+  return configResolver(cwd, options).forFile(resolve(cwd, filePath));
+}
+
+function configResolver(cwd: string, options: Omit<LintOptions, 'cwd'> | Omit<LintTextOptions, 'cwd'>): ConfigResolver {
+  return new ConfigResolver(builtinRules, {
+    cwd,
+    ...(options.config !== undefined && { configFile: resolve(cwd, options.config) }),
+    ...(options.configLookup !== undefined && { lookup: options.configLookup }),
+    ...(options.rules !== undefined && { rules: options.rules }),
+    ...('ignorePatterns' in options && options.ignorePatterns !== undefined && { ignorePatterns: options.ignorePatterns }),
+    ...(options.region !== undefined && { region: options.region }),
+    ...(options.inlineConfig !== undefined && { inlineConfig: options.inlineConfig }),
+    ...(options.reportUnusedDirectives !== undefined && { reportUnusedDirectives: options.reportUnusedDirectives }),
+  });
+}
+
+function suppressionOptions(config: FileConfig): { inlineConfig: boolean; reportUnusedDirectives: 'off' | 'warning' | 'error' } {
+  return { inlineConfig: config.inlineConfig, reportUnusedDirectives: config.reportUnusedDirectives };
 }
 
 /** Finds a loaded file's definitions and lints them: the part of `lint` after reading, shared with the tools. */
@@ -85,10 +139,6 @@ export async function lintLoadedSource(
   options: ExtractOptions & LintSourceOptions = {},
 ): Promise<LintResult> {
   return lintSource(source, await extractFromSource(source, options), rules, options);
-}
-
-function regionOption(options: { region?: string }): { region?: string } {
-  return options.region === undefined ? {} : { region: options.region };
 }
 
 /** The results with errors only, as `--quiet` shows them (ESLint's `getErrorResults`). */

@@ -16,7 +16,32 @@ export const RESERVED_RULE_IDS = {
   readError: 'read-error',
   /** A rule threw: a bug in sagelint or a plugin. The run exits with code 2. */
   internalError: 'internal-error',
+  /**
+   * An in-file suppression gives no reason: a comment without ` -- <reason>`, a `Metadata.sagelint.ignore` entry
+   * without `reason`. A warning at the directive; the suppression still applies.
+   */
+  suppressionWithoutReason: 'suppression-without-reason',
+  /**
+   * An in-file suppression names a rule sagelint does not know (a typo, a rule of another tool), or a
+   * `Metadata.sagelint.ignore` entry names no rule. A warning at the rule id. A rule that exists but is off is fine.
+   */
+  suppressionUnknownRule: 'suppression-unknown-rule',
+  /**
+   * An in-file suppression suppressed nothing (the finding was fixed, or the rule is off): reported only when asked
+   * (`reportUnusedDirectives`), at the severity asked for.
+   */
+  unusedSuppression: 'unused-suppression',
 } as const;
+
+/**
+ * Why a finding is suppressed. `inSource`: a comment directive or a `Metadata.sagelint.ignore` entry in the linted
+ * file (SARIF's `inSource`; ESLint's `directive`). `external`: configuration outside the file.
+ */
+export interface Suppression {
+  kind: 'inSource' | 'external';
+  /** The reason the suppression gives; empty when it gives none. */
+  justification: string;
+}
 
 export interface Finding {
   ruleId: string;
@@ -34,13 +59,21 @@ export interface Finding {
   pointer?: string;
   /** True when the file could not be linted at all (unreadable, not well-formed). */
   fatal?: true;
+  /** On a finding in `LintResult.suppressedFindings`: the suppressions that apply to it, in the order written. */
+  suppressions?: Suppression[];
 }
 
 export interface LintResult {
   /** Absolute path of the linted file, or the `filePath` given to `lintText`. */
   filePath: string;
-  /** Sorted by line, column and rule id. */
+  /** Sorted by line, column and rule id. Suppressed findings are not among them. */
   findings: Finding[];
+  /**
+   * Findings that an in-file suppression hides (ESLint's `suppressedMessages`), sorted as `findings`, each with its
+   * `suppressions`. Present only when there are some. Not counted in the counts below; text formats do not show them.
+   */
+  suppressedFindings?: Finding[];
+  /** Counts of `findings` by severity. */
   errorCount: number;
   warningCount: number;
   infoCount: number;

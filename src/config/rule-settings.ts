@@ -1,4 +1,5 @@
 import { SagelintError } from '../errors.js';
+import { createAjv } from './ajv.js';
 import type { EnabledRule } from '../engine/lint-source.js';
 import type { AnyRule } from '../rule-support/define-rule.js';
 import type { Severity } from '../types.js';
@@ -39,8 +40,7 @@ async function validateOptions(rule: AnyRule, options: unknown): Promise<void> {
     throw new SagelintError('invalid-option', `Rule "${rule.id}" takes no options.`);
   }
   // ajv compiles a schema in tens of milliseconds: paid only when a rule is given options.
-  const { Ajv } = await import('ajv');
-  const validate = new Ajv({ allErrors: true, strict: true }).compile(rule.options.schema);
+  const validate = (await createAjv({ allErrors: true, strict: true })).compile(rule.options.schema);
   if (!validate(options)) {
     const problems = (validate.errors ?? []).map((error) => `${error.instancePath || '(options)'} ${error.message ?? ''}`.trim());
     throw new SagelintError('invalid-option', `Rule "${rule.id}" has invalid options: ${problems.join('; ')}.`);

@@ -13,6 +13,7 @@ import type { AnyRule, Report, RuleContext, SchemaViolation } from '../rule-supp
 import { valueAt } from '../rule-support/shapes.js';
 import { RESERVED_RULE_IDS, type Finding, type LintResult, type Severity } from '../types.js';
 import { compareText } from '../values.js';
+import { applySuppressions, type Candidate, type SuppressionOptions } from './suppressions.js';
 
 /** A rule as the engine runs it: with the severity and options configuration settled on. */
 export interface EnabledRule {
@@ -21,7 +22,11 @@ export interface EnabledRule {
   options: unknown;
 }
 
-export interface LintSourceOptions {
+/**
+ * `inlineConfig`, `reportUnusedDirectives` and `knownRuleIds` govern in-file suppressions (see suppressions.ts):
+ * comment directives in YAML, `Metadata.sagelint.ignore` in CloudFormation templates.
+ */
+export interface LintSourceOptions extends SuppressionOptions {
   /** Problems found with the file before it was linted (a cloud assembly manifest naming a missing template). */
   fileProblems?: readonly { pointer: string; message: string }[];
 }
@@ -29,7 +34,8 @@ export interface LintSourceOptions {
 /**
  * Lints one loaded file: runs every enabled rule on each of its definitions (`extractFromSource`), and places the
  * findings. A file that did not parse gets its problems as findings, unless it is a config file with comments or
- * trailing commas (tsconfig.json) that holds no definition even when read leniently.
+ * trailing commas (tsconfig.json) that holds no definition even when read leniently. Findings that an in-file
+ * suppression hides go to `suppressedFindings`.
  */
 export function lintSource(
   source: SourceDocument,
@@ -65,6 +71,7 @@ export function lintSource(
     findings.push({ ruleId: RESERVED_RULE_IDS.readError, severity: 'error', message: problem.message, ...place(range), pointer: problem.pointer });
   }
 
+  const candidates: Candidate[] = [];
   for (const definition of definitions) {
     const root = definition.document.root;
     for (const variant of definition.variants) {
@@ -89,18 +96,21 @@ export function lintSource(
           // A value written elsewhere (a parameter's Default) is pointed at itself, never at the key that holds it.
           const target = placed.via === undefined ? (report.target ?? 'value') : 'value';
           const range = rangeForPointer(source.text, root, placed.pointer, target);
-          findings.push({
+          const finding: Finding = {
             ruleId: rule.id,
             severity,
             message: withContext(report.message, placed.via, definition),
             ...place(range),
             pointer: placed.pointer,
-          });
+          };
+          candidates.push({ finding, definitions: [definition] });
         }
       }
     }
   }
-  return summarize(source, dedupeAndSort(findings), definitions.length);
+  const ranRuleIds = new Set(rules.map(({ rule }) => rule.id));
+  const outcome = applySuppressions(source, lines, place, dedupe(candidates), findings, ranRuleIds, options);
+  return summarize(source, dedupeAndSort(outcome.findings), definitions.length, outcome.suppressed.sort(compareFindings));
 }
 
 /** Per-variant state shared by its rules: the schema violations are computed once. */
@@ -203,10 +213,26 @@ function withContext(message: string, via: string | undefined, definition: Defin
   return `${sentence} (${notes.join('; ')})${ending}`;
 }
 
+function findingKey(finding: Finding): string {
+  return [finding.ruleId, finding.line, finding.column, finding.endLine, finding.endColumn, finding.message].join('\0');
+}
+
+/** One candidate per finding; a finding reported for several definitions (a shared parameter) keeps them all. */
+function dedupe(candidates: readonly Candidate[]): Candidate[] {
+  const byKey = new Map<string, Candidate>();
+  for (const candidate of candidates) {
+    const key = findingKey(candidate.finding);
+    const seen = byKey.get(key);
+    if (seen === undefined) byKey.set(key, candidate);
+    else byKey.set(key, { finding: seen.finding, definitions: [...new Set([...seen.definitions, ...candidate.definitions])] });
+  }
+  return [...byKey.values()];
+}
+
 function dedupeAndSort(findings: Finding[]): Finding[] {
   const seen = new Set<string>();
   const unique = findings.filter((finding) => {
-    const key = [finding.ruleId, finding.line, finding.column, finding.endLine, finding.endColumn, finding.message].join('\0');
+    const key = findingKey(finding);
     if (seen.has(key)) return false;
     seen.add(key);
     return true;
@@ -225,11 +251,12 @@ function compareFindings(a: Finding, b: Finding): number {
   );
 }
 
-function summarize(source: SourceDocument, findings: Finding[], definitionCount: number): LintResult {
+function summarize(source: SourceDocument, findings: Finding[], definitionCount: number, suppressed: Finding[] = []): LintResult {
   const count = (severity: Severity): number => findings.filter((finding) => finding.severity === severity).length;
   return {
     filePath: source.filePath,
     findings,
+    ...(suppressed.length > 0 && { suppressedFindings: suppressed }),
     errorCount: count('error'),
     warningCount: count('warning'),
     infoCount: count('info'),

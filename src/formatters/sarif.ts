@@ -4,6 +4,7 @@ import type { Log, ReportingDescriptor, Result, Run } from 'sarif';
 import type { EnabledRule } from '../engine/lint-source.js';
 import { RULES_DOC_URL } from '../rule-support/define-rule.js';
 import { RESERVED_RULE_IDS, type Finding, type Severity } from '../types.js';
+import { compareText } from '../values.js';
 import type { Formatter, FormatterContext } from './formatter.js';
 
 /**
@@ -21,13 +22,23 @@ export const sarif: Formatter = (results, context) => {
   const sarifResults: Result[] = [];
   for (const result of results) {
     const artifactLocation = artifactLocationOf(resolve(context.cwd, result.filePath), repositoryRoot);
-    for (const finding of result.findings) {
+    // Suppressed findings are results too, with their suppressions (GitHub shows them as dismissed), in the order
+    // of the file: a suppressed finding among the others where it is written.
+    const findings = [...result.findings, ...(result.suppressedFindings ?? [])].sort(byPosition);
+    for (const finding of findings) {
       sarifResults.push({
         ruleId: finding.ruleId,
         ruleIndex: descriptors.indexOf(finding.ruleId, finding.severity),
         level: LEVEL[finding.severity],
         message: { text: finding.message },
         locations: [{ physicalLocation: { artifactLocation, region: regionOf(finding) } }],
+        ...(finding.suppressions !== undefined && {
+          suppressions: finding.suppressions.map((suppression) => ({
+            kind: suppression.kind,
+            status: 'accepted' as const,
+            justification: suppression.justification,
+          })),
+        }),
       });
     }
   }
@@ -127,6 +138,18 @@ const RESERVED_DESCRIPTIONS: Readonly<Record<string, { title: string; descriptio
     title: 'sagelint failed on this file',
     description: 'A rule threw an exception: a bug in sagelint. The other rules and files were still linted. Please report it with the file.',
   },
+  [RESERVED_RULE_IDS.suppressionWithoutReason]: {
+    title: 'Give every suppression a reason',
+    description: 'An in-file suppression gives no reason: a comment without " -- <reason>", a Metadata.sagelint.ignore entry without "reason". The suppression still applies.',
+  },
+  [RESERVED_RULE_IDS.suppressionUnknownRule]: {
+    title: 'Suppress rules that exist',
+    description: 'An in-file suppression names a rule sagelint does not know (a typo, a rule of another tool), or a Metadata.sagelint.ignore entry names no rule.',
+  },
+  [RESERVED_RULE_IDS.unusedSuppression]: {
+    title: 'Remove suppressions that suppress nothing',
+    description: 'An in-file suppression suppressed no finding: the finding was fixed, or the rule is off. Reported only when asked for, at the severity asked for.',
+  },
 };
 
 /** GitHub cuts nothing: a description over 1024 characters rejects the upload. */
@@ -170,7 +193,8 @@ class RuleDescriptors {
         reserved === undefined
           ? // A rule the context does not list (a caller's own rule set): named, so that ruleIndex still holds.
             { id: ruleId, title: ruleId, description: `Findings of the rule ${ruleId}.`, rationale: '', url: `${RULES_DOC_URL}#${ruleId}`, severity, precision: 'high' }
-          : { id: ruleId, ...reserved, rationale: reserved.description, url: `${RULES_DOC_URL}#reserved-ids`, severity: 'error', precision: 'very-high' },
+          : // Reserved ids at the severity they are reported at: errors, but the suppression ones are warnings.
+            { id: ruleId, ...reserved, rationale: reserved.description, url: `${RULES_DOC_URL}#reserved-ids`, severity, precision: 'very-high' },
       ),
     );
   }
@@ -249,6 +273,11 @@ function artifactLocationOf(filePath: string, repositoryRoot: string): { uri: st
     return { uri: pathToFileURL(filePath).href };
   }
   return { uri: path.split(sep).map(encodeURIComponent).join('/'), uriBaseId: '%SRCROOT%' };
+}
+
+/** As the engine sorts findings: by line, column, then rule id. */
+function byPosition(a: Finding, b: Finding): number {
+  return a.line - b.line || a.column - b.column || compareText(a.ruleId, b.ruleId);
 }
 
 function regionOf(finding: Finding): { startLine: number; startColumn: number; endLine: number; endColumn: number } {

@@ -22,6 +22,8 @@ interface Run {
 
 interface RunOptions {
   env?: Record<string, string>;
+  /** What standard input holds, for --stdin. */
+  stdin?: string;
   isTTY?: boolean;
 }
 
@@ -45,6 +47,7 @@ async function run(scenario: string, argv: string[], options: RunOptions = {}): 
         return true;
       },
     },
+    readStdin: async () => options.stdin ?? '',
     version: '0.0.0-test',
   });
   return { code, stdout, stderr };

@@ -14,7 +14,7 @@ const A_YAML = [
   '    InstanceType: ml.m9.xlarge', //       4
   '    VolumeSizeInGB: 20000', //            5
   'RoleArn: arn:aws:iam::123456789012:role/SageMakerMonitoringRole', // 6
-  'Tags:', //                                7
+  'Tags: # sagelint-disable-line require-tag-keys -- the deploy pipeline adds the owner tag', // 7
   '  - Key: team', //                        8
   '    Value: ml-platform', //               9
   '',
@@ -66,6 +66,20 @@ const RESULTS: LintResult[] = [
         endLine: 9,
         endColumn: 23,
         pointer: '/Tags/0',
+      },
+    ],
+    // Hidden by text formats, in json's suppressedMessages; not counted.
+    suppressedFindings: [
+      {
+        ruleId: 'require-tag-keys',
+        severity: 'warning',
+        message: 'Tags has no key "owner".',
+        line: 7,
+        column: 1,
+        endLine: 7,
+        endColumn: 5,
+        pointer: '/Tags',
+        suppressions: [{ kind: 'inSource', justification: 'the deploy pipeline adds the owner tag' }],
       },
     ],
     errorCount: 2,

@@ -52,9 +52,13 @@ function result(filePath: string, findings: LintResult['findings'], definitionCo
   return { filePath, findings, ...counts(findings, definitionCount) };
 }
 
+function withSuppressed(base: LintResult, suppressedFindings: LintResult['findings']): LintResult {
+  return { ...base, suppressedFindings };
+}
+
 /** Fixed results, in the engine's order: an info finding, a fatal parse error, clean files, a path with a space. */
 const RESULTS: LintResult[] = [
-  result('/project/monitors/a.yaml', [
+  withSuppressed(result('/project/monitors/a.yaml', [
     {
       ruleId: 'valid-string-pattern',
       severity: 'error',
@@ -94,6 +98,19 @@ const RESULTS: LintResult[] = [
       endLine: 14,
       endColumn: 23,
       pointer: '/Tags',
+    },
+  ]), [
+    // A suppressed finding: a result with `suppressions`, in the file's order among the others.
+    {
+      ruleId: 'valid-string-pattern',
+      severity: 'error',
+      message: 'EndpointName "churn_endpoint" does not match the pattern ^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}$.',
+      line: 6,
+      column: 19,
+      endLine: 6,
+      endColumn: 33,
+      pointer: '/ModelBiasJobInput/EndpointInput/EndpointName',
+      suppressions: [{ kind: 'inSource', justification: 'the endpoint predates the naming policy' }],
     },
   ]),
   result(
@@ -208,7 +225,8 @@ function fixtureRun(): Promise<{ output: string; results: LintResult[] }> {
 }
 
 async function lintFixtures(): Promise<{ output: string; results: LintResult[] }> {
-  const results = await lint(['fixtures'], { cwd: repoRoot, rules: ALL_ON });
+  // The deliberately broken configurations under fixtures/config are config-files.test.ts's business.
+  const results = await lint(['fixtures'], { cwd: repoRoot, rules: ALL_ON, configLookup: false });
   const rules = await resolveRuleSettings(builtinRules, ALL_ON);
   const output = sarif(results, { cwd: repoRoot, repositoryRoot: repoRoot, color: false, codeFrame: false, rules, toolVersion: '0.0.0-test' });
   return { output, results };
@@ -248,7 +266,8 @@ describe('sarif', () => {
     it('lists every enabled rule, then the reserved ids results use, once each', () => {
       const run = parse(sarif(RESULTS, CONTEXT)).runs[0];
       expect(run?.tool.driver.rules?.map((rule) => rule.id)).toEqual([...RULES.map(({ rule }) => rule.id), 'parse-error']);
-      expect(run?.results?.map((one) => one.ruleIndex)).toEqual([4, 3, 1, 2, 5, 1]);
+      // The suppressed finding (line 6 of a.yaml) is a result too, in the file's order.
+      expect(run?.results?.map((one) => one.ruleIndex)).toEqual([4, 4, 3, 1, 2, 5, 1]);
       const empty = parse(sarif([], CONTEXT)).runs[0];
       expect(empty?.results).toEqual([]);
       expect(empty?.tool.driver.rules).toHaveLength(RULES.length);
@@ -257,7 +276,7 @@ describe('sarif', () => {
     it('gives levels from the severity each rule ran at, info as note', () => {
       const run = parse(sarif(RESULTS, CONTEXT)).runs[0];
       expect(run?.tool.driver.rules?.map((rule) => rule.defaultConfiguration?.level)).toEqual(['warning', 'error', 'note', 'warning', 'error', 'error']);
-      expect(run?.results?.map((one) => one.level)).toEqual(['error', 'warning', 'error', 'note', 'error', 'error']);
+      expect(run?.results?.map((one) => one.level)).toEqual(['error', 'error', 'warning', 'error', 'note', 'error', 'error']);
     });
 
     it('marks security rules with a tag and a security-severity, others with problem.severity', () => {
@@ -280,10 +299,11 @@ describe('sarif', () => {
 
     it('writes help.text without Markdown links, and leaves quoted patterns alone', async () => {
       const rules = parse((await fixtureRun()).output).runs[0]?.tool.driver.rules ?? [];
-      // Every rule, then the reserved ids the fixtures' broken files use.
+      // Every rule, then the reserved ids the fixtures' broken files and suppressions (fixtures/suppressions) use.
       const ids = rules.map((rule) => rule.id);
       expect(ids.slice(0, builtinRules.length)).toEqual(builtinRules.map((rule) => rule.id));
-      expect(ids.slice(builtinRules.length).every((id) => ['parse-error', 'read-error'].includes(id)), ids.join()).toBe(true);
+      const reserved = ['parse-error', 'read-error', 'suppression-without-reason', 'suppression-unknown-rule'];
+      expect(ids.slice(builtinRules.length).every((id) => reserved.includes(id)), ids.join()).toBe(true);
       for (const rule of rules) expect(rule.help?.text, rule.id).not.toMatch(/\]\(https?:/);
       const pattern = rules.find((rule) => rule.id === 'valid-string-pattern');
       expect(pattern?.help?.text).toContain('`[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}`');

@@ -1,0 +1,92 @@
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { SagelintError } from '../errors.js';
+import { loadText } from '../loaders/load.js';
+import { LineIndex } from '../loaders/source-document.js';
+import type { AnyRule } from '../rule-support/define-rule.js';
+import { createAjv } from './ajv.js';
+import { CONFIG_SCHEMA } from './config-schema.js';
+import { resolveRuleSettings, type RuleSetting } from './rule-settings.js';
+
+/** The names a configuration file may have, in the order they win when a folder holds several. */
+export const CONFIG_FILE_NAMES: readonly string[] = ['sagelint.config.yaml', 'sagelint.config.json', 'sagelint.config.mjs'];
+
+export interface SagelintConfig {
+  rules?: Record<string, RuleSetting>;
+  overrides?: { files: string[]; rules: Record<string, RuleSetting> }[];
+  ignores?: string[];
+  region?: string;
+  inlineConfig?: boolean;
+  reportUnusedDisableDirectives?: 'off' | 'warning' | 'error';
+}
+
+/** A configuration file, validated, with where it lives (its globs are relative to that folder). */
+export interface LoadedConfig {
+  filePath: string;
+  directory: string;
+  config: SagelintConfig;
+}
+
+/** The nearest configuration file at or above `directory`, or undefined. */
+export function findConfigFile(directory: string): string | undefined {
+  for (let current = resolve(directory); ; current = dirname(current)) {
+    const name = CONFIG_FILE_NAMES.find((candidate) => existsSync(join(current, candidate)));
+    if (name !== undefined) return join(current, name);
+    if (dirname(current) === current) return undefined;
+  }
+}
+
+/**
+ * Reads and validates a configuration file: its shape against the published schema, its rule ids and each
+ * rule's options against the rule's own schema. Anything wrong is a `SagelintError` naming the file and the key,
+ * raised before any file is linted.
+ */
+export async function loadConfigFile(filePath: string, rules: readonly AnyRule[]): Promise<LoadedConfig> {
+  let value: unknown;
+  try {
+    if (filePath.endsWith('.mjs')) {
+      value = ((await import(pathToFileURL(filePath).href)) as { default?: unknown }).default;
+    } else {
+      const source = await loadText(filePath, await readFile(filePath, 'utf8'));
+      const [problem] = source.problems;
+      if (problem !== undefined) {
+        const { line, column } = new LineIndex(source.text).position(problem.range.start);
+        throw new Error(`${problem.message} (line ${line}, column ${column})`);
+      }
+      value = source.documents[0]?.value;
+    }
+  } catch (error) {
+    throw new SagelintError('invalid-config', `Cannot read the configuration ${filePath}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  await validateConfig(filePath, value, rules);
+  return { filePath, directory: dirname(filePath), config: value as SagelintConfig };
+}
+
+async function validateConfig(filePath: string, value: unknown, rules: readonly AnyRule[]): Promise<void> {
+  const validate = (await createAjv({ allErrors: true, strict: false })).compile(CONFIG_SCHEMA);
+  if (!validate(value)) {
+    const [first] = validate.errors ?? [];
+    const where = first?.instancePath ? first.instancePath.slice(1).replace(/\//g, '.') : 'the top level';
+    const extra = first?.params && 'additionalProperty' in first.params ? `: unknown key "${String(first.params.additionalProperty)}"` : '';
+    throw new SagelintError('invalid-config', `${filePath}: ${where} ${first?.message ?? 'is invalid'}${extra}.`);
+  }
+  const config = value as SagelintConfig;
+  const settings = [config.rules ?? {}, ...(config.overrides ?? []).map((override) => override.rules)];
+  for (const setting of settings) {
+    try {
+      await resolveRuleSettings(rules, setting);
+    } catch (error) {
+      if (error instanceof SagelintError) throw new SagelintError('invalid-config', `${filePath}: ${error.message}`);
+      throw error;
+    }
+  }
+}
+
+/** The path of `filePath` relative to a config's folder, with `/`, for its globs; undefined outside that folder. */
+export function pathInConfig(config: LoadedConfig, filePath: string): string | undefined {
+  const path = relative(config.directory, filePath);
+  if (path.startsWith('..') || path === '') return undefined;
+  return path.split(sep).join('/');
+}

@@ -1,0 +1,119 @@
+import { dirname, relative, sep } from 'node:path';
+import picomatch from 'picomatch';
+import type { EnabledRule } from '../engine/lint-source.js';
+import type { AnyRule } from '../rule-support/define-rule.js';
+import { findConfigFile, loadConfigFile, pathInConfig, type LoadedConfig } from './config-file.js';
+import { resolveRuleSettings, type RuleSetting } from './rule-settings.js';
+
+export interface ConfigOptions {
+  /** Where `ignorePatterns` are relative to. */
+  cwd: string;
+  /** A configuration file to use for every file, instead of looking for one (`--config`). */
+  configFile?: string;
+  /** Look for `sagelint.config.*` from each linted file's folder upward. Default: true. */
+  lookup?: boolean;
+  /** Over the configuration files' rules (`--rule`). */
+  rules?: Readonly<Record<string, RuleSetting>>;
+  /** Globs relative to `cwd` of files not to lint (`--ignore-pattern`), besides the configuration's `ignores`. */
+  ignorePatterns?: readonly string[];
+  /** Over the configuration's `region` (`--region`). */
+  region?: string;
+  /** Over the configuration's `inlineConfig` (`--no-inline-config`). */
+  inlineConfig?: boolean;
+  /** Over the configuration's `reportUnusedDisableDirectives` (`--report-unused-disable-directives`). */
+  reportUnusedDirectives?: 'off' | 'warning' | 'error';
+}
+
+/** What applies to one file, layer by layer: rule defaults → configuration file → its overrides → options. */
+export interface FileConfig {
+  /** The configuration file that applies, if any. */
+  configFile?: string;
+  ignored: boolean;
+  /** Every rule's setting, as `[severity, options]`. */
+  settings: Record<string, readonly [string, unknown]>;
+  rules: EnabledRule[];
+  region?: string;
+  /** Whether in-file suppressions count. */
+  inlineConfig: boolean;
+  reportUnusedDirectives: 'off' | 'warning' | 'error';
+}
+
+/** Resolves, and caches, the configuration of each file of a run. */
+export class ConfigResolver {
+  private readonly loaded = new Map<string, Promise<LoadedConfig>>();
+  private readonly enabled = new Map<string, Promise<EnabledRule[]>>();
+  private readonly ignoredByOptions: (path: string) => boolean;
+
+  constructor(
+    private readonly builtin: readonly AnyRule[],
+    private readonly options: ConfigOptions,
+  ) {
+    const patterns = [...(options.ignorePatterns ?? [])];
+    this.ignoredByOptions = patterns.length === 0 ? () => false : picomatch(patterns, { dot: true });
+  }
+
+  /** The configuration of a file; a bad configuration file throws a `SagelintError` naming it. */
+  async forFile(filePath: string): Promise<FileConfig> {
+    const configPath = this.options.configFile ?? (this.options.lookup === false ? undefined : findConfigFile(dirname(filePath)));
+    const loaded = configPath === undefined ? undefined : await this.load(configPath);
+    const inConfig = loaded && pathInConfig(loaded, filePath);
+    const ignoredByConfig =
+      loaded !== undefined && inConfig !== undefined && (loaded.config.ignores ?? []).some((glob) => picomatch.isMatch(inConfig, glob, { dot: true }));
+    const fromCwd = relative(this.options.cwd, filePath).split(sep).join('/');
+    const layers: Readonly<Record<string, RuleSetting>>[] = [
+      loaded?.config.rules ?? {},
+      ...(loaded?.config.overrides ?? [])
+        .filter((override) => inConfig !== undefined && override.files.some((glob) => picomatch.isMatch(inConfig, glob, { dot: true })))
+        .map((override) => override.rules),
+      this.options.rules ?? {},
+    ];
+    const settings = mergeSettings(this.builtin, layers);
+    const key = JSON.stringify(settings);
+    let rules = this.enabled.get(key);
+    if (rules === undefined) {
+      rules = resolveRuleSettings(this.builtin, settings as Record<string, RuleSetting>);
+      this.enabled.set(key, rules);
+    }
+    const region = this.options.region ?? loaded?.config.region;
+    return {
+      ...(configPath !== undefined && { configFile: configPath }),
+      ignored: ignoredByConfig || this.ignoredByOptions(fromCwd),
+      settings,
+      rules: await rules,
+      ...(region !== undefined && { region }),
+      inlineConfig: this.options.inlineConfig ?? loaded?.config.inlineConfig ?? true,
+      reportUnusedDirectives: this.options.reportUnusedDirectives ?? loaded?.config.reportUnusedDisableDirectives ?? 'off',
+    };
+  }
+
+  private load(configPath: string): Promise<LoadedConfig> {
+    let loaded = this.loaded.get(configPath);
+    if (loaded === undefined) {
+      loaded = loadConfigFile(configPath, this.builtin);
+      this.loaded.set(configPath, loaded);
+    }
+    return loaded;
+  }
+}
+
+/**
+ * Lays settings over the rules' defaults. As in ESLint, a layer that gives only a severity keeps the options an
+ * earlier layer gave.
+ */
+function mergeSettings(
+  rules: readonly AnyRule[],
+  layers: readonly Readonly<Record<string, RuleSetting>>[],
+): Record<string, readonly [string, unknown]> {
+  const merged: Record<string, readonly [string, unknown]> = {};
+  for (const rule of rules) merged[rule.id] = [rule.severity, undefined];
+  for (const layer of layers) {
+    for (const [id, setting] of Object.entries(layer)) {
+      const [severity, options] = typeof setting === 'string' ? [setting, undefined] : setting;
+      merged[id] = [severity, options ?? merged[id]?.[1]];
+    }
+  }
+  return Object.fromEntries(
+    Object.entries(merged).map(([id, [severity, options]]) => [id, options === undefined ? [severity] : [severity, options]]),
+  ) as Record<string, readonly [string, unknown]>;
+}
+

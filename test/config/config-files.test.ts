@@ -1,0 +1,159 @@
+/**
+ * Configuration layers end to end: rule defaults → sagelint.config.* (found from each file upward, or --config)
+ * → its overrides → CLI flags, with ignores, a default region, and bad configurations refused before linting.
+ */
+import { execFile } from 'node:child_process';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { renderConfigSchema, CONFIG_SCHEMA_FILE } from '../../scripts/generate-rules-doc.js';
+import { main } from '../../src/cli.js';
+import { calculateConfigForFile, lint } from '../../src/index.js';
+
+const ROOT = resolve(import.meta.dirname, '..', '..');
+const CONFIG = join(ROOT, 'fixtures', 'config');
+const PROJECT = join(CONFIG, 'project');
+
+async function run(cwd: string, argv: string[], stdin = ''): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const code = await main(argv, {
+    cwd,
+    env: {},
+    stdout: { write: (text: string) => (stdout += text) },
+    stderr: { write: (text: string) => (stderr += text) },
+    readStdin: async () => stdin,
+    version: '0.0.0-test',
+  });
+  return { code, stdout, stderr };
+}
+
+/** `file: rule-id severity` for every finding, in order. */
+async function findingsOf(patterns: string[], options: Parameters<typeof lint>[1] = {}): Promise<string[]> {
+  const results = await lint(patterns, { cwd: PROJECT, ...options });
+  return results.flatMap((result) =>
+    result.findings.map((finding) => `${result.filePath.slice(PROJECT.length + 1)}: ${finding.ruleId} ${finding.severity}`),
+  );
+}
+
+describe('a configuration file', () => {
+  it('turns rules off, sets options, overrides by glob, ignores files', async () => {
+    expect(await findingsOf(['.'])).toEqual([
+      // The override makes the missing isolation a warning in legacy/ only; require-vpc-config is off everywhere.
+      'legacy/old.yaml: require-network-isolation warning',
+      'legacy/old.yaml: require-tag-keys error',
+      'monitors/job.yaml: require-tag-keys error',
+      // generated/ is ignored: its bad name is never reported.
+    ]);
+  });
+
+  it('is overridden by the API and CLI rule settings, which keep the configured options', async () => {
+    expect(await findingsOf(['monitors'], { rules: { 'require-tag-keys': 'warning', 'require-vpc-config': 'error' } })).toEqual([
+      'monitors/job.yaml: require-vpc-config error',
+      'monitors/job.yaml: require-tag-keys warning',
+    ]);
+    const result = await run(PROJECT, ['monitors', '--rule', 'require-tag-keys: off', '--rule', 'require-vpc-config: [warning]']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('require-vpc-config');
+    expect(result.stdout).not.toContain('require-tag-keys');
+  });
+
+  it('is not used with --no-config-lookup, and --config names one for every file', async () => {
+    const none = await findingsOf(['monitors'], { configLookup: false });
+    expect(none).toContain('monitors/job.yaml: require-vpc-config warning');
+    expect(none.some((line) => line.includes('require-tag-keys'))).toBe(false);
+    const named = await findingsOf([join(CONFIG, 'bad-rule', 'request.yaml')], { config: join(PROJECT, 'sagelint.config.yaml') });
+    expect(named.some((line) => line.endsWith('require-tag-keys error'))).toBe(true);
+  });
+
+  it('skips files that --ignore-pattern names', async () => {
+    expect(await findingsOf(['.'], { ignorePatterns: ['legacy/**'] })).toEqual(['monitors/job.yaml: require-tag-keys error']);
+  });
+
+  it('gives its region to the templates it covers', async () => {
+    const config = await calculateConfigForFile('monitors/job.yaml', { cwd: PROJECT });
+    expect(config).toMatchObject({ configFile: join(PROJECT, 'sagelint.config.yaml'), ignored: false, region: 'us-east-1' });
+    expect(config.settings['require-tag-keys']).toEqual(['error', { keys: ['team', 'cost-center'] }]);
+    expect((await calculateConfigForFile('monitors/job.yaml', { cwd: PROJECT, region: 'eu-west-1' })).region).toBe('eu-west-1');
+  });
+
+  it.each([
+    ['bad-unknown-key', 'sagelint.config.yaml: the top level must NOT have additional properties: unknown key "rule".'],
+    ['bad-rule', 'sagelint.config.json: There is no rule "no-such-rule". The rules are listed in rules.md.'],
+    ['bad-option', 'sagelint.config.yaml: Rule "require-tag-keys" has invalid options: /keys must be array.'],
+  ])('in %s is a usage error naming the file and the key, before any file is linted', async (folder, message) => {
+    expect(await run(join(CONFIG, folder), ['.'])).toEqual({ code: 2, stdout: '', stderr: `sagelint: ${join(CONFIG, folder, message)}\n` });
+  });
+
+  it('is the published schema, shipped in the package', () => {
+    expect(readFileSync(CONFIG_SCHEMA_FILE, 'utf8'), 'run `npm run docs`').toBe(renderConfigSchema());
+  });
+});
+
+describe('the CLI', () => {
+  it('prints the configuration of one file with --print-config, and lints nothing', async () => {
+    const result = await run(PROJECT, ['--print-config', 'legacy/old.yaml']);
+    expect(result.code).toBe(0);
+    const printed = JSON.parse(result.stdout) as { ignored: boolean; settings: Record<string, unknown>; region: string };
+    expect(printed.settings['require-network-isolation']).toEqual(['warning']);
+    expect(printed.settings['require-vpc-config']).toEqual(['off']);
+    expect(printed.region).toBe('us-east-1');
+    expect(JSON.parse((await run(PROJECT, ['--print-config', 'generated/skip.yaml'])).stdout)).toMatchObject({ ignored: true });
+  });
+
+  it('lints standard input as the file --stdin-filename names, with that file\'s configuration', async () => {
+    const text = readFileSync(join(PROJECT, 'monitors', 'job.yaml'), 'utf8');
+    const result = await run(PROJECT, ['--stdin', '--stdin-filename', 'monitors/from-editor.yaml'], text);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain('monitors/from-editor.yaml');
+    expect(result.stdout).toContain('require-tag-keys');
+  });
+
+  it('refuses a --rule it cannot read, or for a rule that does not exist', async () => {
+    expect((await run(PROJECT, ['.', '--rule', 'nonsense'])).code).toBe(2);
+    expect(await run(PROJECT, ['.', '--rule', 'no-such-rule: error'])).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'sagelint: There is no rule "no-such-rule". The rules are listed in rules.md.\n',
+    });
+  });
+
+  it('reads configuration files and rule options in the built binary too', async () => {
+    await promisify(execFile)('npm', ['run', 'build'], { cwd: ROOT });
+    const child = await promisify(execFile)(process.execPath, [join(ROOT, 'dist', 'cli.js'), '.', '--rule', 'require-tag-keys: [warning, {keys: [owner]}]'], {
+      cwd: PROJECT,
+    }).then(
+      ({ stdout }) => ({ code: 0, stdout }),
+      (error: { code: number; stdout: string }) => ({ code: error.code, stdout: error.stdout }),
+    );
+    expect(child.stdout).toContain('required tag key "owner"');
+    expect(child.stdout).toContain('require-network-isolation');
+    expect(child.code).toBe(0);
+  }, 120_000);
+});
+
+describe('in-file suppressions through the CLI and the configuration', () => {
+  const SUPPRESSIONS = join(ROOT, 'fixtures', 'suppressions');
+  const summary = (stdout: string): string => stdout.trim().split('\n').at(-1) ?? '';
+
+  it('are honoured by default, ignored with --no-inline-config, and reported unused on request', async () => {
+    const honoured = summary((await run(SUPPRESSIONS, ['.'])).stdout);
+    const ignored = summary((await run(SUPPRESSIONS, ['.', '--no-inline-config'])).stdout);
+    const unused = await run(SUPPRESSIONS, ['.', '--report-unused-disable-directives']);
+    expect(honoured).toMatch(/^✖ 8 problems/);
+    expect(ignored).toMatch(/^✖ 15 problems/);
+    expect(summary(unused.stdout)).toMatch(/^✖ 10 problems/);
+    expect(unused.stdout).toContain('unused-suppression');
+  });
+
+  it('keep suppressed findings in JSON output, with their justification', async () => {
+    const results = JSON.parse((await run(SUPPRESSIONS, ['.', '--format', 'json'])).stdout) as {
+      suppressedMessages: { ruleId: string; suppressions: { kind: string; justification: string }[] }[];
+    }[];
+    const suppressed = results.flatMap((result) => result.suppressedMessages);
+    // 15 findings without suppressions: 11 suppressed, and 4 about the directives themselves appear (8 shown).
+    expect(suppressed.length).toBe(11);
+    expect(suppressed.every((message) => message.suppressions.length > 0)).toBe(true);
+  });
+});
