@@ -22,7 +22,6 @@
  * Only findings of rules that ran are suppressed: never `parse-error`, `read-error`, `internal-error`, nor the
  * findings about suppressions themselves.
  */
-import { Parser } from 'yaml';
 import type { Definition } from '../definitions/definition.js';
 import { formatPointer, rangeForPointer, type LineIndex, type ParsedDocument, type Range, type SourceDocument } from '../loaders/source-document.js';
 import { builtinRules } from '../rules/index.js';
@@ -169,7 +168,7 @@ function metadataCovers(directive: Directive, candidate: Candidate): boolean {
 /** The directive comments of a YAML file, in the order written. */
 function commentDirectives(source: SourceDocument, lines: LineIndex): Directive[] {
   if (source.format !== 'yaml' || !source.text.includes('sagelint-')) return [];
-  const comments = yamlComments(source.text);
+  const comments = source.comments ?? [];
   // A line whose first non-blank character starts a comment holds nothing else.
   const commentLines = new Set<number>();
   for (const comment of comments) {
@@ -213,26 +212,6 @@ function commentDirectives(source: SourceDocument, lines: LineIndex): Directive[
     directives.push(directive);
   }
   return directives;
-}
-
-/** Every comment of a YAML stream, from the parser's syntax tokens: a `#` in a string or block scalar is not one. */
-function yamlComments(text: string): Range[] {
-  const comments: Range[] = [];
-  const visit = (value: unknown): void => {
-    if (Array.isArray(value)) {
-      for (const item of value) visit(item);
-      return;
-    }
-    if (typeof value !== 'object' || value === null) return;
-    const token = value as { type?: unknown; offset?: unknown; source?: unknown };
-    if (token.type === 'comment' && typeof token.offset === 'number' && typeof token.source === 'string') {
-      comments.push({ start: token.offset, end: token.offset + token.source.length });
-      return;
-    }
-    for (const child of Object.values(value)) visit(child);
-  };
-  for (const token of new Parser().parse(text)) visit(token);
-  return comments.sort((a, b) => a.start - b.start);
 }
 
 /** The `Metadata.sagelint.ignore` entries of the templates that hold linted resources: the template's, then each resource's. */

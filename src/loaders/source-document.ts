@@ -48,6 +48,8 @@ export interface SourceDocument {
    * so the caller can tell a broken definition (report the problems) from a tolerable config file (stay quiet).
    */
   lenientDocuments?: readonly ParsedDocument[];
+  /** Where the comments of a YAML file are (found only when it holds a `sagelint-` directive), in order. */
+  comments?: readonly Range[];
 }
 
 /** Which part of a node a finding points at. */

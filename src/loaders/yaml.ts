@@ -58,8 +58,31 @@ export function loadYaml(filePath: string, text: string): SourceDocument {
     else documents.push(converted);
   }
   if (problems.length > 0) return { filePath, text, format: 'yaml', documents: [], problems };
-  return { filePath, text, format: 'yaml', documents, problems };
+  // Comments matter only for suppressions: looked for only when the text holds one.
+  const comments = text.includes('sagelint-') ? commentsOf(tokens) : [];
+  return { filePath, text, format: 'yaml', documents, problems, ...(comments.length > 0 && { comments }) };
 }
+
+/** Every comment of a YAML stream, from the parser's syntax tokens: a `#` in a string or block scalar is not one. */
+function commentsOf(tokens: readonly CST.Token[]): Range[] {
+  const comments: Range[] = [];
+  const visit = (value: unknown): void => {
+    if (Array.isArray(value)) {
+      for (const item of value) visit(item);
+      return;
+    }
+    if (typeof value !== 'object' || value === null) return;
+    const token = value as { type?: unknown; offset?: unknown; source?: unknown };
+    if (token.type === 'comment' && typeof token.offset === 'number' && typeof token.source === 'string') {
+      comments.push({ start: token.offset, end: token.offset + token.source.length });
+      return;
+    }
+    for (const child of Object.values(value)) visit(child);
+  };
+  for (const token of tokens) visit(token);
+  return comments.sort((a, b) => a.start - b.start);
+}
+
 
 /** Where tags are written: by the syntax token of the node they apply to, or in order for empty nodes. */
 interface TagIndex {
