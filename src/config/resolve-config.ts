@@ -1,5 +1,4 @@
 import { dirname, relative, sep } from 'node:path';
-import picomatch from 'picomatch';
 import type { EnabledRule } from '../engine/lint-source.js';
 import type { AnyRule } from '../rule-support/define-rule.js';
 import { findConfigFile, loadConfigFile, pathInConfig, type LoadedConfig } from './config-file.js';
@@ -42,31 +41,27 @@ export interface FileConfig {
 export class ConfigResolver {
   private readonly loaded = new Map<string, Promise<LoadedConfig>>();
   private readonly enabled = new Map<string, Promise<EnabledRule[]>>();
-  private readonly ignoredByOptions: (path: string) => boolean;
 
   constructor(
     private readonly builtin: readonly AnyRule[],
     private readonly options: ConfigOptions,
-  ) {
-    const patterns = [...(options.ignorePatterns ?? [])];
-    this.ignoredByOptions = patterns.length === 0 ? () => false : picomatch(patterns, { dot: true });
-  }
+  ) {}
 
   /** The configuration of a file; a bad configuration file throws a `SagelintError` naming it. */
   async forFile(filePath: string): Promise<FileConfig> {
     const configPath = this.options.configFile ?? (this.options.lookup === false ? undefined : findConfigFile(dirname(filePath)));
     const loaded = configPath === undefined ? undefined : await this.load(configPath);
     const inConfig = loaded && pathInConfig(loaded, filePath);
-    const ignoredByConfig =
-      loaded !== undefined && inConfig !== undefined && (loaded.config.ignores ?? []).some((glob) => picomatch.isMatch(inConfig, glob, { dot: true }));
-    const fromCwd = relative(this.options.cwd, filePath).split(sep).join('/');
-    const layers: Readonly<Record<string, RuleSetting>>[] = [
-      loaded?.config.rules ?? {},
-      ...(loaded?.config.overrides ?? [])
-        .filter((override) => inConfig !== undefined && override.files.some((glob) => picomatch.isMatch(inConfig, glob, { dot: true })))
-        .map((override) => override.rules),
-      this.options.rules ?? {},
-    ];
+    // Globs are matched only where some are given: the matcher costs start-up time otherwise.
+    const matches = async (path: string | undefined, globs: readonly string[]): Promise<boolean> =>
+      path !== undefined && globs.length > 0 && (await import('picomatch')).default.isMatch(path, [...globs], { dot: true });
+    const ignoredByConfig = await matches(inConfig, loaded?.config.ignores ?? []);
+    const ignoredByOptions = await matches(relative(this.options.cwd, filePath).split(sep).join('/'), this.options.ignorePatterns ?? []);
+    const overrides: Readonly<Record<string, RuleSetting>>[] = [];
+    for (const override of loaded?.config.overrides ?? []) {
+      if (await matches(inConfig, override.files)) overrides.push(override.rules);
+    }
+    const layers: Readonly<Record<string, RuleSetting>>[] = [loaded?.config.rules ?? {}, ...overrides, this.options.rules ?? {}];
     const settings = mergeSettings(this.builtin, layers);
     const key = JSON.stringify(settings);
     let rules = this.enabled.get(key);
@@ -77,7 +72,7 @@ export class ConfigResolver {
     const region = this.options.region ?? loaded?.config.region;
     return {
       ...(configPath !== undefined && { configFile: configPath }),
-      ignored: ignoredByConfig || this.ignoredByOptions(fromCwd),
+      ignored: ignoredByConfig || ignoredByOptions,
       settings,
       rules: await rules,
       ...(region !== undefined && { region }),
