@@ -3,6 +3,7 @@ import { ConfigResolver, type FileConfig } from './config/resolve-config.js';
 import { resolveRuleSettings, type RuleSetting } from './config/rule-settings.js';
 import { extractFromSource, type ExtractOptions } from './definitions/extract.js';
 import { lintSource, type EnabledRule, type LintSourceOptions } from './engine/lint-source.js';
+import type { SuppressionOptions } from './engine/suppressions.js';
 import { expandPatterns, sortByRelativePath } from './files/expand-patterns.js';
 import { loadFile, loadText, unreadable } from './loaders/load.js';
 import type { SourceDocument } from './loaders/source-document.js';
@@ -128,8 +129,8 @@ function configResolver(cwd: string, options: Omit<LintOptions, 'cwd'> | Omit<Li
   });
 }
 
-function suppressionOptions(config: FileConfig): { inlineConfig: boolean; reportUnusedDirectives: 'off' | 'warning' | 'error' } {
-  return { inlineConfig: config.inlineConfig, reportUnusedDirectives: config.reportUnusedDirectives };
+function suppressionOptions(config: FileConfig): SuppressionOptions {
+  return { inlineConfig: config.inlineConfig, reportUnusedDirectives: config.reportUnusedDirectives, external: config.suppressions };
 }
 
 /** Finds a loaded file's definitions and lints them: the part of `lint` after reading, shared with the tools. */

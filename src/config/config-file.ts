@@ -5,6 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { SagelintError } from '../errors.js';
 import { loadText } from '../loaders/load.js';
 import { LineIndex } from '../loaders/source-document.js';
+import type { ExternalSuppression } from '../engine/suppressions.js';
 import type { AnyRule } from '../rule-support/define-rule.js';
 import { createAjv } from './ajv.js';
 import { CONFIG_SCHEMA } from './config-schema.js';
@@ -15,7 +16,7 @@ export const CONFIG_FILE_NAMES: readonly string[] = ['sagelint.config.yaml', 'sa
 
 export interface SagelintConfig {
   rules?: Record<string, RuleSetting>;
-  overrides?: { files: string[]; rules: Record<string, RuleSetting> }[];
+  overrides?: { files: string[]; rules?: Record<string, RuleSetting>; suppressions?: ExternalSuppression[] }[];
   ignores?: string[];
   region?: string;
   inlineConfig?: boolean;
@@ -73,7 +74,7 @@ async function validateConfig(filePath: string, value: unknown, rules: readonly 
     throw new SagelintError('invalid-config', `${filePath}: ${where} ${first?.message ?? 'is invalid'}${extra}.`);
   }
   const config = value as SagelintConfig;
-  const settings = [config.rules ?? {}, ...(config.overrides ?? []).map((override) => override.rules)];
+  const settings = [config.rules ?? {}, ...(config.overrides ?? []).map((override) => override.rules ?? {})];
   for (const setting of settings) {
     try {
       await resolveRuleSettings(rules, setting);

@@ -38,10 +38,25 @@ export const CONFIG_SCHEMA = {
       items: {
         type: 'object',
         additionalProperties: false,
-        required: ['files', 'rules'],
+        required: ['files'],
         properties: {
           files: { type: 'array', items: { type: 'string', minLength: 1 }, minItems: 1, description: 'Globs.' },
           rules,
+          suppressions: {
+            description:
+              'Findings not to report in these files (for JSON request bodies, which hold no comments), each with its reason.',
+            type: 'array',
+            items: {
+              type: 'object',
+              additionalProperties: false,
+              required: ['rule', 'reason'],
+              properties: {
+                rule: { type: 'string', minLength: 1, description: 'The rule id.' },
+                pointer: { type: 'string', pattern: '^(/.*)?$', description: 'Only at or under this JSON Pointer.' },
+                reason: { type: 'string', minLength: 1, description: 'Why the finding does not apply.' },
+              },
+            },
+          },
         },
       },
     },

@@ -1,5 +1,6 @@
 import { dirname, relative, sep } from 'node:path';
 import type { EnabledRule } from '../engine/lint-source.js';
+import type { ExternalSuppression } from '../engine/suppressions.js';
 import type { AnyRule } from '../rule-support/define-rule.js';
 import { findConfigFile, loadConfigFile, pathInConfig, type LoadedConfig } from './config-file.js';
 import { resolveRuleSettings, type RuleSetting } from './rule-settings.js';
@@ -35,6 +36,8 @@ export interface FileConfig {
   /** Whether in-file suppressions count. */
   inlineConfig: boolean;
   reportUnusedDirectives: 'off' | 'warning' | 'error';
+  /** The configuration's suppressions for this file (`overrides[].suppressions`). */
+  suppressions: ExternalSuppression[];
 }
 
 /** Resolves, and caches, the configuration of each file of a run. */
@@ -58,8 +61,11 @@ export class ConfigResolver {
     const ignoredByConfig = await matches(inConfig, loaded?.config.ignores ?? []);
     const ignoredByOptions = await matches(relative(this.options.cwd, filePath).split(sep).join('/'), this.options.ignorePatterns ?? []);
     const overrides: Readonly<Record<string, RuleSetting>>[] = [];
+    const suppressions: ExternalSuppression[] = [];
     for (const override of loaded?.config.overrides ?? []) {
-      if (await matches(inConfig, override.files)) overrides.push(override.rules);
+      if (!(await matches(inConfig, override.files))) continue;
+      overrides.push(override.rules ?? {});
+      suppressions.push(...(override.suppressions ?? []));
     }
     const layers: Readonly<Record<string, RuleSetting>>[] = [loaded?.config.rules ?? {}, ...overrides, this.options.rules ?? {}];
     const settings = mergeSettings(this.builtin, layers);
@@ -78,6 +84,7 @@ export class ConfigResolver {
       ...(region !== undefined && { region }),
       inlineConfig: this.options.inlineConfig ?? loaded?.config.inlineConfig ?? true,
       reportUnusedDirectives: this.options.reportUnusedDirectives ?? loaded?.config.reportUnusedDisableDirectives ?? 'off',
+      suppressions,
     };
   }
 

@@ -43,6 +43,19 @@ export interface SuppressionOptions {
    * reserved ids. Default: the built-in rules' ids.
    */
   knownRuleIds?: Iterable<string>;
+  /**
+   * Suppressions from the configuration (`overrides[].suppressions`), for files that hold no comments (JSON
+   * request bodies): a rule, optionally only at or under a JSON Pointer, and the reason. Applied whatever
+   * `inlineConfig` says, since they are not written in the file.
+   */
+  external?: readonly ExternalSuppression[];
+}
+
+export interface ExternalSuppression {
+  rule: string;
+  /** A JSON Pointer into the document; the finding's value must be at or under it. Undefined: anywhere. */
+  pointer?: string;
+  reason: string;
 }
 
 /** A finding made by a rule that ran, with the definitions it was reported for (several when merged as duplicates). */
@@ -102,6 +115,42 @@ export function applySuppressions(
   otherFindings: readonly Finding[],
   ranRuleIds: ReadonlySet<string>,
   options: SuppressionOptions = {},
+): SuppressionOutcome {
+  const external = applyExternal(candidates, options.external ?? []);
+  const inline = applyInline(source, lines, place, external.kept, otherFindings, ranRuleIds, options);
+  return { findings: inline.findings, suppressed: [...external.suppressed, ...inline.suppressed] };
+}
+
+/** Takes out the candidates an external (configured) suppression covers. */
+function applyExternal(
+  candidates: readonly Candidate[],
+  suppressions: readonly ExternalSuppression[],
+): { kept: Candidate[]; suppressed: Finding[] } {
+  if (suppressions.length === 0) return { kept: [...candidates], suppressed: [] };
+  const kept: Candidate[] = [];
+  const suppressed: Finding[] = [];
+  for (const candidate of candidates) {
+    const { finding } = candidate;
+    const applied = suppressions.filter(
+      (entry) =>
+        entry.rule === finding.ruleId &&
+        (entry.pointer === undefined ||
+          (finding.pointer !== undefined && (finding.pointer === entry.pointer || finding.pointer.startsWith(`${entry.pointer}/`)))),
+    );
+    if (applied.length === 0) kept.push(candidate);
+    else suppressed.push({ ...finding, suppressions: applied.map((entry) => ({ kind: 'external', justification: entry.reason })) });
+  }
+  return { kept, suppressed };
+}
+
+function applyInline(
+  source: SourceDocument,
+  lines: LineIndex,
+  place: Place,
+  candidates: readonly Candidate[],
+  otherFindings: readonly Finding[],
+  ranRuleIds: ReadonlySet<string>,
+  options: SuppressionOptions,
 ): SuppressionOutcome {
   if (options.inlineConfig === false) return { findings: [...otherFindings, ...candidates.map((candidate) => candidate.finding)], suppressed: [] };
   const directives = [

@@ -157,3 +157,26 @@ describe('in-file suppressions through the CLI and the configuration', () => {
     expect(suppressed.every((message) => message.suppressions.length > 0)).toBe(true);
   });
 });
+
+describe('suppressions in the configuration, for JSON request files', () => {
+  const FOLDER = join(ROOT, 'fixtures', 'config', 'json-suppressions');
+
+  it('suppress a rule at and under a JSON pointer in the files the override names, keeping the reason', async () => {
+    const [result] = (await lint(['monitors'], { cwd: FOLDER })).filter((entry) => entry.definitionCount > 0);
+    // The volume key is not covered by the suppression, which names only the output configuration.
+    expect(result?.findings.map((finding) => finding.ruleId)).toEqual(['require-volume-kms-key']);
+    expect(result?.suppressedFindings?.map((finding) => [finding.ruleId, finding.pointer, finding.suppressions])).toEqual([
+      [
+        'require-output-kms-key',
+        // Reported at the missing member, under the suppression's pointer.
+        '/ModelBiasJobOutputConfig/KmsKeyId',
+        [{ kind: 'external', justification: 'the reports bucket enforces SSE-KMS with its own default key' }],
+      ],
+    ]);
+  });
+
+  it('apply even with --no-inline-config, which is about comments in the files', async () => {
+    const [result] = (await lint(['monitors'], { cwd: FOLDER, inlineConfig: false })).filter((entry) => entry.definitionCount > 0);
+    expect(result?.suppressedFindings).toHaveLength(1);
+  });
+});
