@@ -11,9 +11,8 @@ import yargs from 'yargs';
 import { SagelintError } from './errors.js';
 import { findRepositoryRoot } from './files/repository-root.js';
 import { FORMATTER_NAMES, getFormatter } from './formatters/index.js';
-import { CONFIG_FILE_NAMES } from './config/config-file.js';
 import type { RuleSetting } from './config/rule-settings.js';
-import { calculateConfigForFile, errorResults, lint, lintText } from './lint.js';
+import { calculateConfigForFile, errorResults, lintRun, lintTextRun } from './lint.js';
 import { loadText } from './loaders/load.js';
 import { RESERVED_RULE_IDS } from './types.js';
 
@@ -33,7 +32,8 @@ interface CliArguments {
   format: string;
   outputFile: string | undefined;
   quiet: boolean;
-  maxWarnings: number;
+  /** Undefined when not given: the configuration's `maxWarnings` applies. */
+  maxWarnings: number | undefined;
   errorOnUnmatchedPattern: boolean;
   codeFrame: boolean;
   color: boolean | undefined;
@@ -43,6 +43,7 @@ interface CliArguments {
   config: string | undefined;
   configLookup: boolean;
   ruleFlags: string[];
+  plugins: string[];
   ignorePatterns: string[];
   printConfig: string | undefined;
   stdin: boolean;
@@ -63,6 +64,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       ...(parsed.config !== undefined && { config: parsed.config }),
       configLookup: parsed.configLookup,
       rules: await parseRuleFlags(parsed.ruleFlags),
+      plugins: parsed.plugins,
       ignorePatterns: parsed.ignorePatterns,
       ...(parsed.inlineConfig !== undefined && { inlineConfig: parsed.inlineConfig }),
       ...(parsed.reportUnusedDisableDirectives !== undefined && {
@@ -76,12 +78,10 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       return 0;
     }
     const formatter = getFormatter(parsed.format);
-    // The rules configured for files in the current folder: what SARIF lists as the run's rules.
-    const rules = (await calculateConfigForFile(CONFIG_FILE_NAMES[0] ?? 'sagelint.config.yaml', options)).rules;
-    const results =
-      parsed.stdin
-        ? [await lintText(await io.readStdin(), { ...options, filePath: parsed.stdinFilename ?? 'stdin.yaml' })]
-        : await lint(parsed.patterns, options);
+    const { results, rules, maxWarnings: configMaxWarnings } = parsed.stdin
+      ? await lintTextRun(await io.readStdin(), { ...options, filePath: parsed.stdinFilename ?? 'stdin.yaml' })
+      : await lintRun(parsed.patterns, options);
+    const maxWarnings = parsed.maxWarnings ?? configMaxWarnings ?? -1;
     const shown = parsed.quiet ? errorResults(results) : results;
     const toFile = parsed.outputFile !== undefined;
     const output = formatter(shown, {
@@ -104,9 +104,9 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     }
     // As ESLint's --quiet: warnings are not shown, but they still count towards --max-warnings.
     const warnings = results.flatMap((result) => result.findings).filter((finding) => finding.severity === 'warning').length;
-    const tooManyWarnings = parsed.maxWarnings >= 0 && warnings > parsed.maxWarnings;
+    const tooManyWarnings = maxWarnings >= 0 && warnings > maxWarnings;
     if (tooManyWarnings) {
-      io.stderr.write(`sagelint found too many warnings (maximum: ${parsed.maxWarnings}).\n`);
+      io.stderr.write(`sagelint found too many warnings (maximum: ${maxWarnings}).\n`);
     }
     return findings.some((finding) => finding.severity === 'error') || tooManyWarnings ? 1 : 0;
   } catch (error) {
@@ -139,8 +139,7 @@ function parseArguments(argv: readonly string[], io: CliIo): CliArguments | numb
     .option('quiet', { type: 'boolean', default: false, describe: 'Report errors only' })
     .option('max-warnings', {
       type: 'number',
-      default: -1,
-      describe: 'Exit with code 1 when there are more warnings than this (-1: no limit)',
+      describe: 'Exit with code 1 when there are more warnings than this (-1: no limit; default: the configuration\'s maxWarnings, else -1)',
     })
     .option('error-on-unmatched-pattern', {
       type: 'boolean',
@@ -161,6 +160,11 @@ function parseArguments(argv: readonly string[], io: CliIo): CliArguments | numb
       type: 'string',
       array: true,
       describe: 'A rule setting over the configuration, e.g. --rule "require-vpc-config: off" or "require-tag-keys: [error, {keys: [team]}]"',
+    })
+    .option('plugin', {
+      type: 'string',
+      array: true,
+      describe: 'Load this plugin for every file (a path or a package name, from the cwd), besides the configuration\'s plugins',
     })
     .option('ignore-pattern', { type: 'string', array: true, describe: 'Do not lint files matching this glob (relative to the cwd)' })
     .option('print-config', { type: 'string', describe: 'Print the configuration that applies to this file, and lint nothing' })
@@ -204,8 +208,8 @@ function parseArguments(argv: readonly string[], io: CliIo): CliArguments | numb
     io.stdout.write(`${printed}\n`);
     return 0;
   }
-  const maxWarnings = Number(args['max-warnings']);
-  if (!Number.isInteger(maxWarnings) || maxWarnings < -1) {
+  const maxWarnings = args['max-warnings'] === undefined ? undefined : Number(args['max-warnings']);
+  if (maxWarnings !== undefined && (!Number.isInteger(maxWarnings) || maxWarnings < -1)) {
     io.stderr.write('sagelint: --max-warnings takes a whole number (or -1 for no limit).\n');
     return 2;
   }
@@ -224,6 +228,7 @@ function parseArguments(argv: readonly string[], io: CliIo): CliArguments | numb
     config: args.config as string | undefined,
     configLookup: args['config-lookup'] !== false,
     ruleFlags: (args.rule as string[] | undefined) ?? [],
+    plugins: (args.plugin as string[] | undefined) ?? [],
     ignorePatterns: (args['ignore-pattern'] as string[] | undefined) ?? [],
     printConfig: args['print-config'] as string | undefined,
     stdin: Boolean(args.stdin),

@@ -4,7 +4,8 @@ export type SagelintErrorCode =
   | 'invalid-option'
   | 'formatter-not-found'
   | 'output-write-failed'
-  | 'invalid-config';
+  | 'invalid-config'
+  | 'plugin-load-failed';
 
 /**
  * A problem with how sagelint was called, written for people. The CLI prints the message alone (no stack) and

@@ -24,7 +24,22 @@ export type { RuleSetting } from './config/rule-settings.js';
 export type { EnabledRule } from './engine/lint-source.js';
 export type { LintOptions, LintTextOptions } from './lint.js';
 export { builtinRules as rules } from './rules/index.js';
-export type { AnyRule, Rule, RuleContext, RuleDocs, RuleOptionsSpec, Report, SchemaViolation } from './rule-support/define-rule.js';
+export { defineRule } from './rule-support/define-rule.js';
+export type {
+  AnyRule,
+  Rule,
+  RuleContext,
+  RuleDocs,
+  RuleInput,
+  RuleOptionsSpec,
+  RulePlugin,
+  Report,
+  SchemaViolation,
+} from './rule-support/define-rule.js';
+export { definePlugin } from './plugins/plugin.js';
+export { renderRulesDoc } from './docs/rules-doc.js';
+export type { RulesDocOptions } from './docs/rules-doc.js';
+export type { Plugin, PluginMeta } from './plugins/plugin.js';
 export { SagelintError } from './errors.js';
 export type { SagelintErrorCode } from './errors.js';
 export { FORMATTER_NAMES } from './formatters/index.js';

@@ -1,14 +1,16 @@
 import { resolve } from 'node:path';
 import { ConfigResolver, type FileConfig } from './config/resolve-config.js';
-import { resolveRuleSettings, type RuleSetting } from './config/rule-settings.js';
+import type { RuleSetting } from './config/rule-settings.js';
 import { extractFromSource, type ExtractOptions } from './definitions/extract.js';
 import { lintSource, type EnabledRule, type LintSourceOptions } from './engine/lint-source.js';
 import type { SuppressionOptions } from './engine/suppressions.js';
 import { expandPatterns, sortByRelativePath } from './files/expand-patterns.js';
 import { loadFile, loadText, unreadable } from './loaders/load.js';
 import type { SourceDocument } from './loaders/source-document.js';
+import type { Plugin } from './plugins/plugin.js';
 import { builtinRules } from './rules/index.js';
 import type { LintResult } from './types.js';
+import { compareText } from './values.js';
 
 export interface LintOptions {
   /** Where relative patterns are resolved. Default: `process.cwd()`. */
@@ -33,6 +35,11 @@ export interface LintOptions {
   inlineConfig?: boolean;
   /** Report suppressions that suppress nothing, at this severity. Default: the configuration's, else off. */
   reportUnusedDirectives?: 'off' | 'warning' | 'error';
+  /**
+   * Plugins for every file, besides those the configuration files name: paths or package names (resolved from
+   * `cwd`), or plugin objects. Their rules are set as `name/rule-id`.
+   */
+  plugins?: readonly (string | Plugin)[];
 }
 
 export interface LintTextOptions {
@@ -52,6 +59,17 @@ export interface LintTextOptions {
   inlineConfig?: boolean;
   /** As in `lint`. */
   reportUnusedDirectives?: 'off' | 'warning' | 'error';
+  /** As in `lint`. */
+  plugins?: readonly (string | Plugin)[];
+}
+
+/** A whole run, as the CLI reports it. */
+export interface LintRun {
+  results: LintResult[];
+  /** Every rule some linted file ran, once (built-in rules first, then plugins', by id): what SARIF lists. */
+  rules: EnabledRule[];
+  /** `maxWarnings` of the configuration that applies in `cwd`, if it sets one. */
+  maxWarnings?: number;
 }
 
 /** How many files are read at once: enough to overlap disk waits, few enough to bound memory. */
@@ -63,8 +81,12 @@ const READ_CONCURRENCY = 16;
  * a file that cannot be read or parsed is a finding in its result, and the other files are linted regardless.
  */
 export async function lint(patterns: string | readonly string[], options: LintOptions = {}): Promise<LintResult[]> {
+  return (await lintRun(patterns, options)).results;
+}
+
+/** `lint`, with what the run's configurations say about the whole run. */
+export async function lintRun(patterns: string | readonly string[], options: LintOptions = {}): Promise<LintRun> {
   const cwd = resolve(options.cwd ?? process.cwd());
-  const rules = await resolveRuleSettings(builtinRules, options.rules);
   const resolver = configResolver(cwd, options);
   const expanded = await expandPatterns(typeof patterns === 'string' ? [patterns] : patterns, {
     cwd,
@@ -74,16 +96,17 @@ export async function lint(patterns: string | readonly string[], options: LintOp
   // Every configuration is read and checked before any file is linted.
   const configs = new Map(await Promise.all(expanded.files.map(async (file) => [file, await resolver.forFile(file)] as const)));
   const files = expanded.files.filter((file) => configs.get(file)?.ignored !== true);
+  const maxWarnings = await resolver.maxWarnings(cwd);
   const results: LintResult[] = [];
   for (let start = 0; start < files.length; start += READ_CONCURRENCY) {
     const batch = files.slice(start, start + READ_CONCURRENCY);
-    const sources = await Promise.all(batch.map(loadFile));
+    const sources = await Promise.all(batch.map((file) => loadFile(file)));
     for (const source of sources) {
       const config = configs.get(source.filePath);
       const cdkStack = stacks.get(source.filePath);
       const fileProblems = problems.filter((problem) => problem.filePath === source.filePath && problem.pointer !== undefined);
       results.push(
-        await lintLoadedSource(source, config?.rules ?? rules, {
+        await lintLoadedSource(source, config?.rules ?? [], {
           ...(config !== undefined && suppressionOptions(config)),
           ...(config?.region !== undefined && { region: config.region }),
           ...(cdkStack !== undefined && { cdkStack }),
@@ -94,20 +117,44 @@ export async function lint(patterns: string | readonly string[], options: LintOp
   }
   // Directories that could not be walked (a loop, no permission) are reported like files that cannot be read.
   for (const problem of problems) {
-    if (problem.pointer === undefined) results.push(lintSource(unreadable(problem.filePath, problem.message), [], rules));
+    if (problem.pointer === undefined) results.push(lintSource(unreadable(problem.filePath, problem.message), [], []));
   }
-  return sortByRelativePath(results, cwd, (result) => result.filePath);
+  return {
+    results: sortByRelativePath(results, cwd, (result) => result.filePath),
+    rules: rulesOfRun(files.flatMap((file) => configs.get(file) ?? [])),
+    ...(maxWarnings !== undefined && { maxWarnings }),
+  };
+}
+
+/** Each rule the configurations enable, once, at the severity of the first that enables it. */
+function rulesOfRun(configs: readonly FileConfig[]): EnabledRule[] {
+  const byId = new Map<string, EnabledRule>();
+  for (const config of configs) {
+    for (const enabled of config.rules) if (!byId.has(enabled.rule.id)) byId.set(enabled.rule.id, enabled);
+  }
+  const isPlugin = (enabled: EnabledRule): number => (enabled.rule.plugin === undefined ? 0 : 1);
+  return [...byId.values()].sort((a, b) => isPlugin(a) - isPlugin(b) || compareText(a.rule.id, b.rule.id));
 }
 
 /** Lints text as the content of `filePath`, without reading the disk (editors, stdin). */
 export async function lintText(text: string, options: LintTextOptions): Promise<LintResult> {
+  const [result] = (await lintTextRun(text, options)).results;
+  if (result === undefined) throw new Error('lintTextRun gave no result.');
+  return result;
+}
+
+/** `lintText`, with what the file's configuration says about the run. */
+export async function lintTextRun(text: string, options: LintTextOptions): Promise<LintRun> {
   const cwd = resolve(options.cwd ?? process.cwd());
   const filePath = resolve(cwd, options.filePath);
-  const config = await configResolver(cwd, options).forFile(filePath);
-  return lintLoadedSource(await loadText(filePath, text), config.rules, {
+  const resolver = configResolver(cwd, options);
+  const config = await resolver.forFile(filePath);
+  const result = await lintLoadedSource(await loadText(filePath, text), config.rules, {
     ...suppressionOptions(config),
     ...(config.region !== undefined && { region: config.region }),
   });
+  const maxWarnings = await resolver.maxWarnings(cwd);
+  return { results: [result], rules: config.rules, ...(maxWarnings !== undefined && { maxWarnings }) };
 }
 
 /** The configuration that applies to one file, as `--print-config` shows it. */
@@ -126,6 +173,7 @@ function configResolver(cwd: string, options: Omit<LintOptions, 'cwd'> | Omit<Li
     ...(options.region !== undefined && { region: options.region }),
     ...(options.inlineConfig !== undefined && { inlineConfig: options.inlineConfig }),
     ...(options.reportUnusedDirectives !== undefined && { reportUnusedDirectives: options.reportUnusedDirectives }),
+    ...(options.plugins !== undefined && { plugins: options.plugins }),
   });
 }
 

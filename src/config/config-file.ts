@@ -6,6 +6,7 @@ import { SagelintError } from '../errors.js';
 import { loadText } from '../loaders/load.js';
 import { LineIndex } from '../loaders/source-document.js';
 import type { ExternalSuppression } from '../engine/suppressions.js';
+import { loadPlugin, withPlugins, type LoadedPlugin } from '../plugins/plugin.js';
 import type { AnyRule } from '../rule-support/define-rule.js';
 import { createAjv } from './ajv.js';
 import { CONFIG_SCHEMA } from './config-schema.js';
@@ -21,6 +22,8 @@ export interface SagelintConfig {
   region?: string;
   inlineConfig?: boolean;
   reportUnusedDisableDirectives?: 'off' | 'warning' | 'error';
+  plugins?: string[];
+  maxWarnings?: number;
 }
 
 /** A configuration file, validated, with where it lives (its globs are relative to that folder). */
@@ -28,6 +31,10 @@ export interface LoadedConfig {
   filePath: string;
   directory: string;
   config: SagelintConfig;
+  /** The plugins it loads, in its order. */
+  plugins: LoadedPlugin[];
+  /** The rules it can set: the ones it was loaded with, and its plugins'. */
+  rules: AnyRule[];
 }
 
 /** The nearest configuration file at or above `directory`, or undefined. */
@@ -61,11 +68,17 @@ export async function loadConfigFile(filePath: string, rules: readonly AnyRule[]
   } catch (error) {
     throw new SagelintError('invalid-config', `Cannot read the configuration ${filePath}: ${error instanceof Error ? error.message : String(error)}`);
   }
-  await validateConfig(filePath, value, rules);
-  return { filePath, directory: dirname(filePath), config: value as SagelintConfig };
+  await validateShape(filePath, value);
+  const config = value as SagelintConfig;
+  const directory = dirname(filePath);
+  const plugins: LoadedPlugin[] = [];
+  for (const specifier of config.plugins ?? []) plugins.push(await loadPlugin(specifier, directory, filePath));
+  const configRules = withPlugins(rules, plugins);
+  await validateSettings(filePath, config, configRules);
+  return { filePath, directory, config, plugins, rules: configRules };
 }
 
-async function validateConfig(filePath: string, value: unknown, rules: readonly AnyRule[]): Promise<void> {
+async function validateShape(filePath: string, value: unknown): Promise<void> {
   const validate = (await createAjv({ allErrors: true, strict: false })).compile(CONFIG_SCHEMA);
   if (!validate(value)) {
     const [first] = validate.errors ?? [];
@@ -73,7 +86,9 @@ async function validateConfig(filePath: string, value: unknown, rules: readonly 
     const extra = first?.params && 'additionalProperty' in first.params ? `: unknown key "${String(first.params.additionalProperty)}"` : '';
     throw new SagelintError('invalid-config', `${filePath}: ${where} ${first?.message ?? 'is invalid'}${extra}.`);
   }
-  const config = value as SagelintConfig;
+}
+
+async function validateSettings(filePath: string, config: SagelintConfig, rules: readonly AnyRule[]): Promise<void> {
   const settings = [config.rules ?? {}, ...(config.overrides ?? []).map((override) => override.rules ?? {})];
   for (const setting of settings) {
     try {

@@ -18,7 +18,7 @@ const ruleSetting = {
 } as const;
 
 const rules = {
-  description: 'Severity, or [severity, options], by rule id. Unknown ids are an error.',
+  description: "Severity, or [severity, options], by rule id (a plugin's rules as plugin/rule-id). Unknown ids are an error.",
   type: 'object',
   additionalProperties: ruleSetting,
 } as const;
@@ -72,6 +72,19 @@ export const CONFIG_SCHEMA = {
     reportUnusedDisableDirectives: {
       description: 'Report suppressions that suppress nothing, at this severity. Default: off.',
       enum: ['off', 'warning', 'error'],
+    },
+    plugins: {
+      description:
+        'Plugins whose rules this configuration can set: paths (relative to this file) or package names, resolved from this folder. ' +
+        'Their rule ids are prefixed with the plugin name (acme/rule-id).',
+      type: 'array',
+      items: { type: 'string', minLength: 1 },
+      uniqueItems: true,
+    },
+    maxWarnings: {
+      description: 'Exit with code 1 when there are more warnings than this (-1: no limit); --max-warnings wins. Read from the configuration of the working folder.',
+      type: 'integer',
+      minimum: -1,
     },
     region: {
       description: 'The region templates deploy to, so AWS::Region and AWS::Partition are known.',

@@ -1,6 +1,7 @@
 import { dirname, relative, sep } from 'node:path';
 import type { EnabledRule } from '../engine/lint-source.js';
 import type { ExternalSuppression } from '../engine/suppressions.js';
+import { loadPlugin, registerPlugin, withPlugins, type LoadedPlugin, type Plugin } from '../plugins/plugin.js';
 import type { AnyRule } from '../rule-support/define-rule.js';
 import { findConfigFile, loadConfigFile, pathInConfig, type LoadedConfig } from './config-file.js';
 import { resolveRuleSettings, type RuleSetting } from './rule-settings.js';
@@ -22,6 +23,8 @@ export interface ConfigOptions {
   inlineConfig?: boolean;
   /** Over the configuration's `reportUnusedDisableDirectives` (`--report-unused-disable-directives`). */
   reportUnusedDirectives?: 'off' | 'warning' | 'error';
+  /** Plugins for every file, besides the configuration files' (`--plugin`): paths or package names from `cwd`, or plugin objects. */
+  plugins?: readonly (string | Plugin)[];
 }
 
 /** What applies to one file, layer by layer: rule defaults → configuration file → its overrides → options. */
@@ -29,6 +32,8 @@ export interface FileConfig {
   /** The configuration file that applies, if any. */
   configFile?: string;
   ignored: boolean;
+  /** The plugins whose rules apply: the options', then the configuration file's. */
+  plugins: { name: string; version?: string; specifier?: string }[];
   /** Every rule's setting, as `[severity, options]`. */
   settings: Record<string, readonly [string, unknown]>;
   rules: EnabledRule[];
@@ -44,6 +49,7 @@ export interface FileConfig {
 export class ConfigResolver {
   private readonly loaded = new Map<string, Promise<LoadedConfig>>();
   private readonly enabled = new Map<string, Promise<EnabledRule[]>>();
+  private base: Promise<{ plugins: LoadedPlugin[]; rules: AnyRule[] }> | undefined;
 
   constructor(
     private readonly builtin: readonly AnyRule[],
@@ -52,8 +58,11 @@ export class ConfigResolver {
 
   /** The configuration of a file; a bad configuration file throws a `SagelintError` naming it. */
   async forFile(filePath: string): Promise<FileConfig> {
-    const configPath = this.options.configFile ?? (this.options.lookup === false ? undefined : findConfigFile(dirname(filePath)));
+    const configPath = this.configPathFor(dirname(filePath));
+    const base = await this.baseRules();
     const loaded = configPath === undefined ? undefined : await this.load(configPath);
+    const ruleSet = loaded?.rules ?? base.rules;
+    const plugins = [...base.plugins, ...(loaded?.plugins ?? []).filter((plugin) => !base.plugins.some(({ name }) => name === plugin.name))];
     const inConfig = loaded && pathInConfig(loaded, filePath);
     // Globs are matched only where some are given: the matcher costs start-up time otherwise.
     const matches = async (path: string | undefined, globs: readonly string[]): Promise<boolean> =>
@@ -68,17 +77,23 @@ export class ConfigResolver {
       suppressions.push(...(override.suppressions ?? []));
     }
     const layers: Readonly<Record<string, RuleSetting>>[] = [loaded?.config.rules ?? {}, ...overrides, this.options.rules ?? {}];
-    const settings = mergeSettings(this.builtin, layers);
-    const key = JSON.stringify(settings);
+    const settings = mergeSettings(ruleSet, layers);
+    // Settings are cached by value and rule set: configurations that load the same plugins share their rules.
+    const key = JSON.stringify([plugins.map(({ name }) => name), settings]);
     let rules = this.enabled.get(key);
     if (rules === undefined) {
-      rules = resolveRuleSettings(this.builtin, settings as Record<string, RuleSetting>);
+      rules = resolveRuleSettings(ruleSet, settings as Record<string, RuleSetting>);
       this.enabled.set(key, rules);
     }
     const region = this.options.region ?? loaded?.config.region;
     return {
       ...(configPath !== undefined && { configFile: configPath }),
       ignored: ignoredByConfig || ignoredByOptions,
+      plugins: plugins.map(({ name, version, specifier }) => ({
+        name,
+        ...(version !== undefined && { version }),
+        ...(specifier !== '' && { specifier }),
+      })),
       settings,
       rules: await rules,
       ...(region !== undefined && { region }),
@@ -88,10 +103,36 @@ export class ConfigResolver {
     };
   }
 
+  /** `maxWarnings` of the configuration file that applies in a folder (`--config`'s, or the nearest one's). */
+  async maxWarnings(directory: string): Promise<number | undefined> {
+    const configPath = this.configPathFor(directory);
+    return configPath === undefined ? undefined : (await this.load(configPath)).config.maxWarnings;
+  }
+
+  private configPathFor(directory: string): string | undefined {
+    return this.options.configFile ?? (this.options.lookup === false ? undefined : findConfigFile(directory));
+  }
+
+  /** The built-in rules and the options' plugins': what every configuration starts from. */
+  private baseRules(): Promise<{ plugins: LoadedPlugin[]; rules: AnyRule[] }> {
+    this.base ??= (async () => {
+      const plugins: LoadedPlugin[] = [];
+      for (const plugin of this.options.plugins ?? []) {
+        plugins.push(
+          typeof plugin === 'string'
+            ? await loadPlugin(plugin, this.options.cwd, 'The plugins option')
+            : { ...registerPlugin(plugin), specifier: '' },
+        );
+      }
+      return { plugins, rules: withPlugins(this.builtin, plugins) };
+    })();
+    return this.base;
+  }
+
   private load(configPath: string): Promise<LoadedConfig> {
     let loaded = this.loaded.get(configPath);
     if (loaded === undefined) {
-      loaded = loadConfigFile(configPath, this.builtin);
+      loaded = this.baseRules().then(({ rules }) => loadConfigFile(configPath, rules));
       this.loaded.set(configPath, loaded);
     }
     return loaded;

@@ -85,7 +85,7 @@ export function lintSource(
           findings.push({
             ruleId: RESERVED_RULE_IDS.internalError,
             severity: 'error',
-            message: `Rule "${rule.id}" failed: ${error instanceof Error ? error.message : String(error)}`,
+            message: `Rule "${rule.id}"${rule.plugin === undefined ? '' : ` of the plugin "${rule.plugin.name}"`} failed: ${error instanceof Error ? error.message : String(error)}`,
             ...place(rangeForPointer(source.text, root, definition.pointer, 'key')),
           });
           continue;

@@ -1,8 +1,8 @@
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Log, ReportingDescriptor, Result, Run } from 'sarif';
+import type { Log, ReportingDescriptor, Result, Run, ToolComponent } from 'sarif';
 import type { EnabledRule } from '../engine/lint-source.js';
-import { RULES_DOC_URL } from '../rule-support/define-rule.js';
+import { RULES_DOC_URL, type RulePlugin } from '../rule-support/define-rule.js';
 import { RESERVED_RULE_IDS, type Finding, type Severity } from '../types.js';
 import { compareText } from '../values.js';
 import type { Formatter, FormatterContext } from './formatter.js';
@@ -28,7 +28,7 @@ export const sarif: Formatter = (results, context) => {
     for (const finding of findings) {
       sarifResults.push({
         ruleId: finding.ruleId,
-        ruleIndex: descriptors.indexOf(finding.ruleId, finding.severity),
+        ...descriptors.referenceOf(finding.ruleId, finding.severity),
         level: LEVEL[finding.severity],
         message: { text: finding.message },
         locations: [{ physicalLocation: { artifactLocation, region: regionOf(finding) } }],
@@ -50,6 +50,7 @@ export const sarif: Formatter = (results, context) => {
         informationUri: INFORMATION_URI,
         rules: descriptors.list,
       },
+      ...(descriptors.extensions.length > 0 && { extensions: descriptors.extensions }),
     },
     ...automationDetails(context),
     // SARIF §3.14.27 requires it when there are results; our columns count UTF-16 code units (STYLE §2).
@@ -162,47 +163,71 @@ interface RuleProperties {
   'security-severity'?: string;
 }
 
-/** `tool.driver.rules`: the enabled rules in their order, then the other ids results use, as they first occur. */
+/**
+ * `tool.driver.rules`: the enabled built-in rules in their order, then the other ids results use, as they first
+ * occur. Each plugin is a `tool.extensions` entry with its own rules; a result of a plugin rule names its component
+ * (`rule.toolComponent.index`), as SARIF §3.52.7 asks, and `ruleIndex` counts in the driver's list only.
+ */
 class RuleDescriptors {
   readonly list: ReportingDescriptor[] = [];
-  readonly #indexById = new Map<string, number>();
+  readonly extensions: ToolComponent[] = [];
+  readonly #byId = new Map<string, { index: number; component?: number }>();
 
   constructor(rules: readonly EnabledRule[]) {
     for (const { rule, severity } of rules) {
-      this.#add(
-        describeRule({
-          id: rule.id,
-          title: rule.title,
-          description: rule.description,
-          rationale: rule.docs.rationale,
-          url: rule.docs.url,
-          severity,
-          precision: SCHEMA_RULE_IDS.has(rule.id) ? 'very-high' : 'high',
-        }),
-      );
+      const facts: RuleFacts = {
+        id: rule.id,
+        title: rule.title,
+        description: rule.description,
+        rationale: rule.docs.rationale,
+        ...(rule.docs.url !== undefined && { url: rule.docs.url }),
+        severity,
+        precision: SCHEMA_RULE_IDS.has(rule.id) ? 'very-high' : 'high',
+      };
+      if (rule.plugin === undefined) this.#add(describeRule(facts));
+      else this.#addToExtension(rule.plugin, describeRule(facts));
     }
   }
 
-  /** The index of a rule's descriptor, added on first use for ids the context does not list (at the finding's severity). */
-  indexOf(ruleId: string, severity: Severity): number {
-    const index = this.#indexById.get(ruleId);
-    if (index !== undefined) return index;
+  /** Where a result's rule is described: `ruleIndex`, or `rule` for a plugin's. Unknown ids join the driver's list. */
+  referenceOf(ruleId: string, severity: Severity): Pick<Result, 'ruleIndex' | 'rule'> {
+    const known = this.#byId.get(ruleId);
+    if (known?.component !== undefined) return { rule: { id: ruleId, index: known.index, toolComponent: { index: known.component } } };
+    if (known !== undefined) return { ruleIndex: known.index };
     const reserved = RESERVED_DESCRIPTIONS[ruleId];
-    return this.#add(
-      describeRule(
-        reserved === undefined
-          ? // A rule the context does not list (a caller's own rule set): named, so that ruleIndex still holds.
-            { id: ruleId, title: ruleId, description: `Findings of the rule ${ruleId}.`, rationale: '', url: `${RULES_DOC_URL}#${ruleId}`, severity, precision: 'high' }
-          : // Reserved ids at the severity they are reported at: errors, but the suppression ones are warnings.
-            { id: ruleId, ...reserved, rationale: reserved.description, url: `${RULES_DOC_URL}#reserved-ids`, severity, precision: 'very-high' },
+    return {
+      ruleIndex: this.#add(
+        describeRule(
+          reserved === undefined
+            ? // A rule the context does not list (a caller's own rule set): named, so that ruleIndex still holds.
+              { id: ruleId, title: ruleId, description: `Findings of the rule ${ruleId}.`, rationale: '', url: `${RULES_DOC_URL}#${ruleId}`, severity, precision: 'high' }
+            : // Reserved ids at the severity they are reported at: errors, but the suppression ones are warnings.
+              { id: ruleId, ...reserved, rationale: reserved.description, url: `${RULES_DOC_URL}#reserved-ids`, severity, precision: 'very-high' },
+        ),
       ),
-    );
+    };
   }
 
   #add(descriptor: ReportingDescriptor): number {
     this.list.push(descriptor);
-    this.#indexById.set(descriptor.id, this.list.length - 1);
+    this.#byId.set(descriptor.id, { index: this.list.length - 1 });
     return this.list.length - 1;
+  }
+
+  #addToExtension(plugin: RulePlugin, descriptor: ReportingDescriptor): void {
+    let component = this.extensions.findIndex((extension) => extension.name === plugin.name);
+    if (component === -1) {
+      this.extensions.push({
+        name: plugin.name,
+        ...(plugin.version !== undefined && { semanticVersion: plugin.version }),
+        ...(plugin.informationUri !== undefined && { informationUri: plugin.informationUri }),
+        rules: [],
+      });
+      component = this.extensions.length - 1;
+    }
+    const rules = this.extensions[component]?.rules ?? [];
+    rules.push(descriptor);
+    this.#byId.set(descriptor.id, { index: rules.length - 1, component });
   }
 }
 
@@ -212,7 +237,8 @@ interface RuleFacts {
   description: string;
   /** Markdown. */
   rationale: string;
-  url: string;
+  /** The rule's docs; a plugin's rule may have none. */
+  url?: string;
   severity: Severity;
   precision: RuleProperties['precision'];
 }
@@ -232,11 +258,14 @@ function describeRule(facts: RuleFacts): ReportingDescriptor {
     name: pascalCase(facts.id),
     shortDescription: { text: truncate(facts.title) },
     fullDescription: { text: truncate(facts.description) },
-    help: {
-      text: `${plainText(rationale)}\n\nDocumentation: ${facts.url}`,
-      markdown: `${rationale}\n\n[${facts.id} in sagelint's rules](${facts.url})`,
-    },
-    helpUri: facts.url,
+    help:
+      facts.url === undefined
+        ? { text: plainText(rationale), markdown: rationale }
+        : {
+            text: `${plainText(rationale)}\n\nDocumentation: ${facts.url}`,
+            markdown: `${rationale}\n\n[${facts.id} in ${facts.id.includes('/') ? 'the plugin' : "sagelint"}'s rules](${facts.url})`,
+          },
+    ...(facts.url !== undefined && { helpUri: facts.url }),
     defaultConfiguration: { level: LEVEL[facts.severity] },
     properties,
   };

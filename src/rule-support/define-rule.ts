@@ -69,8 +69,8 @@ export interface RuleContext<Options = Readonly<Record<string, never>>> {
 export interface RuleDocs {
   /** Why the rule exists, citing the AWS document or API constraint behind it. Markdown. */
   rationale: string;
-  /** Absolute link to the rule's section of rules.md. */
-  url: string;
+  /** Absolute link to the rule's documentation: for a built-in rule, its section of rules.md. */
+  url?: string;
 }
 
 /** A rule's options: a JSON Schema (with a description on every property) and the defaults it starts from. */
@@ -79,6 +79,14 @@ export interface RuleOptionsSpec<Options> {
   defaults: Options;
   /** The options rules.md shows the rule's examples with (a policy rule does nothing with its defaults). */
   example?: Options;
+}
+
+/** A plugin as its rules name it: `name` prefixes their ids. */
+export interface RulePlugin {
+  name: string;
+  version?: string;
+  /** The plugin's docs page. */
+  informationUri?: string;
 }
 
 export interface Rule<Options = Readonly<Record<string, never>>> {
@@ -94,6 +102,8 @@ export interface Rule<Options = Readonly<Record<string, never>>> {
   docs: RuleDocs;
   /** None means the rule takes no options. */
   options?: RuleOptionsSpec<Options>;
+  /** The plugin the rule comes from; none for a built-in rule. */
+  plugin?: RulePlugin;
   /** Synchronous and pure: reads the context, reports, keeps no state. */
   check(context: RuleContext<Options>): void;
 }
@@ -101,11 +111,14 @@ export interface Rule<Options = Readonly<Record<string, never>>> {
 /** A rule of any options, as lists of rules hold them. */
 export type AnyRule = Rule<unknown>;
 
-export type RuleInput<Options> = Omit<Rule<Options>, 'docs'> & { docs: Omit<RuleDocs, 'url'> };
+export type RuleInput<Options> = Omit<Rule<Options>, 'plugin'>;
 
-/** Completes a rule's metadata (the docs link, from its id) and freezes it. */
+/**
+ * Defines a rule, built-in or in a plugin: completes its metadata and freezes it. A rule without `docs.url` links
+ * to its section of sagelint's rules.md, or, in a plugin, to the plugin's `meta.docs`.
+ */
 export function defineRule<Options = Readonly<Record<string, never>>>(input: RuleInput<Options>): Rule<Options> {
-  return Object.freeze({ ...input, docs: Object.freeze({ ...input.docs, url: `${RULES_DOC_URL}#${input.id}` }) });
+  return Object.freeze({ ...input, docs: Object.freeze({ ...input.docs, url: input.docs.url ?? `${RULES_DOC_URL}#${input.id}` }) });
 }
 
 /**

@@ -421,11 +421,7 @@ describe('sagelint (in-process)', () => {
   });
 });
 
-describe('the built binary', () => {
-  beforeAll(async () => {
-    await promisify(execFile)('npm', ['run', 'build'], { cwd: ROOT });
-  }, 120_000);
-
+describe('the built binary (built by test/support/build.ts)', () => {
   it('lints fixtures/examples: exit 1, both files named with their findings', async () => {
     const child = await promisify(execFile)(process.execPath, ['dist/cli.js', 'fixtures/examples'], { cwd: ROOT, env: { PATH: process.env.PATH ?? '' } }).then(
       ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),

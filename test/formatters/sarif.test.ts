@@ -10,6 +10,7 @@ import addFormats from 'ajv-formats';
 import type { Log, ReportingDescriptor } from 'sarif';
 import { describe, expect, it } from 'vitest';
 import { INFORMATION_URI, sarif, SECURITY_SEVERITY } from '../../src/formatters/sarif.js';
+import { lintRun } from '../../src/lint.js';
 import { lint, resolveRuleSettings, rules as builtinRules, type EnabledRule, type FormatterContext, type LintResult, type RuleSetting, type Severity } from '../../src/index.js';
 
 const require = createRequire(import.meta.url);
@@ -162,9 +163,12 @@ function gitHubProblems(log: Log, options: { category?: string } = {}): string[]
     if (options.category === undefined) check(run.automationDetails === undefined, 'run: no automationDetails without a category');
     else check(run.automationDetails?.id === `${options.category}/`, 'run: automationDetails.id is category/');
     const rules: ReportingDescriptor[] = driver.rules ?? [];
+    const extensions = run.tool.extensions ?? [];
+    const everyRule = [...rules, ...extensions.flatMap((extension) => extension.rules ?? [])];
     check(rules.length <= 25_000, 'driver: at most 25,000 rules');
-    check(new Set(rules.map((rule) => rule.id)).size === rules.length, 'driver: rule ids unique');
-    for (const rule of rules) {
+    check(new Set(everyRule.map((rule) => rule.id)).size === everyRule.length, 'tool: rule ids unique');
+    for (const extension of extensions) check(Boolean(extension.name) && (extension.rules ?? []).length > 0, `extension ${extension.name}: name and rules`);
+    for (const rule of everyRule) {
       const where = `rule ${rule.id}`;
       const short = rule.shortDescription?.text ?? '';
       const full = rule.fullDescription?.text ?? '';
@@ -193,7 +197,13 @@ function gitHubProblems(log: Log, options: { category?: string } = {}): string[]
     check(results.length <= 25_000, 'run: at most 25,000 results');
     results.forEach((sarifResult, index) => {
       const where = `result ${index}`;
-      check(sarifResult.ruleIndex !== undefined && rules[sarifResult.ruleIndex]?.id === sarifResult.ruleId, `${where}: ruleIndex names ruleId`);
+      const component = sarifResult.rule?.toolComponent?.index;
+      if (component === undefined) {
+        check(sarifResult.ruleIndex !== undefined && rules[sarifResult.ruleIndex]?.id === sarifResult.ruleId, `${where}: ruleIndex names ruleId`);
+      } else {
+        const descriptor = extensions[component]?.rules?.[sarifResult.rule?.index ?? -1];
+        check(sarifResult.ruleIndex === undefined && descriptor?.id === sarifResult.ruleId, `${where}: rule.toolComponent and rule.index name ruleId`);
+      }
       check(LEVELS.has(sarifResult.level ?? ''), `${where}: level`);
       check(Boolean(sarifResult.message.text), `${where}: message text`);
       check(sarifResult.partialFingerprints === undefined && sarifResult.fingerprints === undefined, `${where}: no fingerprints`);
@@ -253,6 +263,35 @@ describe('sarif', () => {
       if (first === undefined) throw new Error('no result');
       first.level = 'info';
       expect(validateSarif(log)).toBe(false);
+    });
+  });
+
+  describe('plugins', () => {
+    it("describes each plugin's rules in tool.extensions, and its results name the extension", async () => {
+      const acme = (await import('../../fixtures/plugins/sagelint-plugin-acme/index.js')).default;
+      const cwd = fileURLToPath(new URL('../../fixtures/plugins/sagelint-plugin-acme/examples', import.meta.url));
+      const run = await lintRun(['.'], { cwd, plugins: [acme], configLookup: false });
+      const log = parse(sarif(run.results, { ...CONTEXT, cwd, rules: run.rules }));
+      expectValid(JSON.stringify(log));
+      expect(gitHubProblems(log)).toEqual([]);
+      const tool = log.runs[0]?.tool;
+      expect(tool?.driver.rules?.some((rule) => rule.id.startsWith('acme/'))).toBe(false);
+      expect(tool?.extensions?.map(({ name, semanticVersion, informationUri, rules }) => ({ name, semanticVersion, informationUri, rules: rules?.map((rule) => [rule.id, rule.helpUri]) }))).toEqual([
+        {
+          name: 'acme',
+          semanticVersion: '1.2.0',
+          informationUri: 'https://github.com/acme/sagelint-plugin-acme/blob/main/rules.md',
+          rules: [
+            ['acme/cost-center-tag-format', 'https://github.com/acme/sagelint-plugin-acme/blob/main/rules.md#cost-center-tag-format'],
+            ['acme/job-name-prefix', 'https://github.com/acme/sagelint-plugin-acme/blob/main/rules.md#job-name-prefix'],
+          ],
+        },
+      ]);
+      const pluginResults = (log.runs[0]?.results ?? []).filter((one) => one.ruleId?.startsWith('acme/'));
+      expect(pluginResults.map((one) => [one.ruleId, one.rule, one.ruleIndex])).toEqual([
+        ['acme/cost-center-tag-format', { id: 'acme/cost-center-tag-format', index: 0, toolComponent: { index: 0 } }, undefined],
+        ['acme/job-name-prefix', { id: 'acme/job-name-prefix', index: 1, toolComponent: { index: 0 } }, undefined],
+      ]);
     });
   });
 

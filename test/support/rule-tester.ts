@@ -36,6 +36,8 @@ export interface ValidCase {
 }
 
 export interface RuleTestCases {
+  /** The folder of the rule's `valid/` and `invalid/` files. Default: `fixtures/rules/<id>`. */
+  fixtures?: string;
   /** Options for every case that gives none (the fixtures in valid/ included). Default: the rule's example options. */
   options?: Record<string, unknown>;
   /** Inline valid cases, besides every file in `valid/`. */
@@ -51,7 +53,7 @@ export interface RuleTestCases {
  */
 export function testRule(rule: AnyRule, cases: RuleTestCases): void {
   const defaultOptions = cases.options ?? (rule.options?.example as Record<string, unknown> | undefined);
-  const folder = join(FIXTURES, 'rules', rule.id);
+  const folder = cases.fixtures ?? join(FIXTURES, 'rules', rule.id);
   const validFiles = listFixtures(join(folder, 'valid'));
   const invalidFiles = listFixtures(join(folder, 'invalid'));
 
