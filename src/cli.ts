@@ -4,10 +4,11 @@
  * ESLint's: 0 no errors, 1 errors (or too many warnings), 2 bad usage or an internal failure.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
-import { realpathSync } from 'node:fs';
+import { existsSync, realpathSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import yargs from 'yargs';
+import { DEFAULT_BASELINE_FILE, recordBaseline } from './baseline.js';
 import { SagelintError } from './errors.js';
 import { findRepositoryRoot } from './files/repository-root.js';
 import { FORMATTER_NAMES, getFormatter } from './formatters/index.js';
@@ -44,6 +45,8 @@ interface CliArguments {
   configLookup: boolean;
   ruleFlags: string[];
   plugins: string[];
+  baseline: string | undefined;
+  writeBaseline: boolean;
   ignorePatterns: string[];
   printConfig: string | undefined;
   stdin: boolean;
@@ -78,9 +81,24 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       return 0;
     }
     const formatter = getFormatter(parsed.format);
-    const { results, rules, maxWarnings: configMaxWarnings } = parsed.stdin
-      ? await lintTextRun(await io.readStdin(), { ...options, filePath: parsed.stdinFilename ?? 'stdin.yaml' })
-      : await lintRun(parsed.patterns, options);
+    // The baseline file applies when named, or when the default one is there (as ESLint's suppressions file).
+    const baseline = parsed.baseline ?? (existsSync(resolve(io.cwd, DEFAULT_BASELINE_FILE)) ? DEFAULT_BASELINE_FILE : undefined);
+    const baselineOption = !parsed.writeBaseline && baseline !== undefined ? { baseline } : {};
+    const linted = parsed.stdin
+      ? await lintTextRun(await io.readStdin(), { ...options, ...baselineOption, filePath: parsed.stdinFilename ?? 'stdin.yaml' })
+      : await lintRun(parsed.patterns, { ...options, ...baselineOption });
+    const { rules, maxWarnings: configMaxWarnings } = linted;
+    let { results } = linted;
+    if (parsed.writeBaseline) {
+      const shownAs = parsed.baseline ?? DEFAULT_BASELINE_FILE;
+      const recorded = await recordBaseline(results, resolve(io.cwd, shownAs), shownAs);
+      results = recorded.results;
+      io.stderr.write(`sagelint: wrote ${recorded.findingCount} finding(s) in ${recorded.fileCount} file(s) to ${shownAs}.\n`);
+    } else if ((linted.unmatchedBaselineFindings ?? 0) > 0) {
+      io.stderr.write(
+        `sagelint: ${linted.unmatchedBaselineFindings} finding(s) in the baseline ${baseline} no longer occur; run with --write-baseline to drop them.\n`,
+      );
+    }
     const maxWarnings = parsed.maxWarnings ?? configMaxWarnings ?? -1;
     const shown = parsed.quiet ? errorResults(results) : results;
     const toFile = parsed.outputFile !== undefined;
@@ -166,6 +184,15 @@ function parseArguments(argv: readonly string[], io: CliIo): CliArguments | numb
       array: true,
       describe: 'Load this plugin for every file (a path or a package name, from the cwd), besides the configuration\'s plugins',
     })
+    .option('baseline', {
+      type: 'string',
+      describe: `Report only findings this baseline does not hold (default: ${DEFAULT_BASELINE_FILE} in the cwd, when it exists)`,
+    })
+    .option('write-baseline', {
+      type: 'boolean',
+      default: false,
+      describe: 'Record the findings of the linted files in the baseline (--baseline, or the default), keeping other files\' entries',
+    })
     .option('ignore-pattern', { type: 'string', array: true, describe: 'Do not lint files matching this glob (relative to the cwd)' })
     .option('print-config', { type: 'string', describe: 'Print the configuration that applies to this file, and lint nothing' })
     .option('inline-config', {
@@ -229,6 +256,8 @@ function parseArguments(argv: readonly string[], io: CliIo): CliArguments | numb
     configLookup: args['config-lookup'] !== false,
     ruleFlags: (args.rule as string[] | undefined) ?? [],
     plugins: (args.plugin as string[] | undefined) ?? [],
+    baseline: args.baseline as string | undefined,
+    writeBaseline: Boolean(args['write-baseline']),
     ignorePatterns: (args['ignore-pattern'] as string[] | undefined) ?? [],
     printConfig: args['print-config'] as string | undefined,
     stdin: Boolean(args.stdin),

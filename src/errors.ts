@@ -5,7 +5,8 @@ export type SagelintErrorCode =
   | 'formatter-not-found'
   | 'output-write-failed'
   | 'invalid-config'
-  | 'plugin-load-failed';
+  | 'plugin-load-failed'
+  | 'invalid-baseline';
 
 /**
  * A problem with how sagelint was called, written for people. The CLI prints the message alone (no stack) and

@@ -38,6 +38,8 @@ export type {
 } from './rule-support/define-rule.js';
 export { definePlugin } from './plugins/plugin.js';
 export { renderRulesDoc } from './docs/rules-doc.js';
+export { DEFAULT_BASELINE_FILE, recordBaseline } from './baseline.js';
+export type { Baseline } from './baseline.js';
 export type { RulesDocOptions } from './docs/rules-doc.js';
 export type { Plugin, PluginMeta } from './plugins/plugin.js';
 export { SagelintError } from './errors.js';

@@ -4,6 +4,7 @@ import type { RuleSetting } from './config/rule-settings.js';
 import { extractFromSource, type ExtractOptions } from './definitions/extract.js';
 import { lintSource, type EnabledRule, type LintSourceOptions } from './engine/lint-source.js';
 import type { SuppressionOptions } from './engine/suppressions.js';
+import { applyBaseline, readBaseline, type BaselineOutcome } from './baseline.js';
 import { expandPatterns, sortByRelativePath } from './files/expand-patterns.js';
 import { loadFile, loadText, unreadable } from './loaders/load.js';
 import type { SourceDocument } from './loaders/source-document.js';
@@ -40,6 +41,11 @@ export interface LintOptions {
    * `cwd`), or plugin objects. Their rules are set as `name/rule-id`.
    */
   plugins?: readonly (string | Plugin)[];
+  /**
+   * A baseline file (relative to `cwd`; see `--write-baseline`): the findings it holds are moved to
+   * `suppressedFindings` (kind `external`), so only new ones are reported. A missing file is an empty baseline.
+   */
+  baseline?: string;
 }
 
 export interface LintTextOptions {
@@ -61,6 +67,8 @@ export interface LintTextOptions {
   reportUnusedDirectives?: 'off' | 'warning' | 'error';
   /** As in `lint`. */
   plugins?: readonly (string | Plugin)[];
+  /** As in `lint`. */
+  baseline?: string;
 }
 
 /** A whole run, as the CLI reports it. */
@@ -70,6 +78,8 @@ export interface LintRun {
   rules: EnabledRule[];
   /** `maxWarnings` of the configuration that applies in `cwd`, if it sets one. */
   maxWarnings?: number;
+  /** With a baseline: how many of its findings for the linted files no longer occur. */
+  unmatchedBaselineFindings?: number;
 }
 
 /** How many files are read at once: enough to overlap disk waits, few enough to bound memory. */
@@ -119,11 +129,18 @@ export async function lintRun(patterns: string | readonly string[], options: Lin
   for (const problem of problems) {
     if (problem.pointer === undefined) results.push(lintSource(unreadable(problem.filePath, problem.message), [], []));
   }
+  const sorted = sortByRelativePath(results, cwd, (result) => result.filePath);
+  const baselined = options.baseline === undefined ? undefined : await withBaseline(sorted, resolve(cwd, options.baseline), options.baseline);
   return {
-    results: sortByRelativePath(results, cwd, (result) => result.filePath),
+    results: baselined?.results ?? sorted,
+    ...(baselined !== undefined && { unmatchedBaselineFindings: baselined.unmatched }),
     rules: rulesOfRun(files.flatMap((file) => configs.get(file) ?? [])),
     ...(maxWarnings !== undefined && { maxWarnings }),
   };
+}
+
+async function withBaseline(results: readonly LintResult[], path: string, shownAs: string): Promise<BaselineOutcome> {
+  return applyBaseline(results, await readBaseline(path), path, shownAs);
 }
 
 /** Each rule the configurations enable, once, at the severity of the first that enables it. */
@@ -154,7 +171,13 @@ export async function lintTextRun(text: string, options: LintTextOptions): Promi
     ...(config.region !== undefined && { region: config.region }),
   });
   const maxWarnings = await resolver.maxWarnings(cwd);
-  return { results: [result], rules: config.rules, ...(maxWarnings !== undefined && { maxWarnings }) };
+  const baselined = options.baseline === undefined ? undefined : await withBaseline([result], resolve(cwd, options.baseline), options.baseline);
+  return {
+    results: baselined?.results ?? [result],
+    ...(baselined !== undefined && { unmatchedBaselineFindings: baselined.unmatched }),
+    rules: config.rules,
+    ...(maxWarnings !== undefined && { maxWarnings }),
+  };
 }
 
 /** The configuration that applies to one file, as `--print-config` shows it. */
@@ -178,7 +201,13 @@ function configResolver(cwd: string, options: Omit<LintOptions, 'cwd'> | Omit<Li
 }
 
 function suppressionOptions(config: FileConfig): SuppressionOptions {
-  return { inlineConfig: config.inlineConfig, reportUnusedDirectives: config.reportUnusedDirectives, external: config.suppressions };
+  return {
+    inlineConfig: config.inlineConfig,
+    reportUnusedDirectives: config.reportUnusedDirectives,
+    external: config.suppressions,
+    // Every rule the file's configuration can set is known to its directives, plugin rules and rules that are off too.
+    knownRuleIds: Object.keys(config.settings),
+  };
 }
 
 /** Finds a loaded file's definitions and lints them: the part of `lint` after reading, shared with the tools. */

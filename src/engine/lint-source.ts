@@ -13,6 +13,7 @@ import type { AnyRule, Report, RuleContext, SchemaViolation } from '../rule-supp
 import { valueAt } from '../rule-support/shapes.js';
 import { RESERVED_RULE_IDS, type Finding, type LintResult, type Severity } from '../types.js';
 import { compareText } from '../values.js';
+import { compareFindings, countFindings } from './findings.js';
 import { applySuppressions, type Candidate, type SuppressionOptions } from './suppressions.js';
 
 /** A rule as the engine runs it: with the severity and options configuration settled on. */
@@ -240,27 +241,12 @@ function dedupeAndSort(findings: Finding[]): Finding[] {
   return unique.sort(compareFindings);
 }
 
-function compareFindings(a: Finding, b: Finding): number {
-  return (
-    a.line - b.line ||
-    a.column - b.column ||
-    compareText(a.ruleId, b.ruleId) ||
-    a.endLine - b.endLine ||
-    a.endColumn - b.endColumn ||
-    compareText(a.message, b.message)
-  );
-}
-
 function summarize(source: SourceDocument, findings: Finding[], definitionCount: number, suppressed: Finding[] = []): LintResult {
-  const count = (severity: Severity): number => findings.filter((finding) => finding.severity === severity).length;
   return {
     filePath: source.filePath,
     findings,
     ...(suppressed.length > 0 && { suppressedFindings: suppressed }),
-    errorCount: count('error'),
-    warningCount: count('warning'),
-    infoCount: count('info'),
-    fatalErrorCount: findings.filter((finding) => finding.fatal === true).length,
+    ...countFindings(findings),
     definitionCount,
     ...(findings.length > 0 && { source: source.text }),
   };

@@ -118,15 +118,33 @@ export function applySuppressions(
 ): SuppressionOutcome {
   const external = applyExternal(candidates, options.external ?? []);
   const inline = applyInline(source, lines, place, external.kept, otherFindings, ranRuleIds, options);
-  return { findings: inline.findings, suppressed: [...external.suppressed, ...inline.suppressed] };
+  const unusedSeverity = options.reportUnusedDirectives ?? 'off';
+  const [document] = source.documents;
+  const unused =
+    unusedSeverity === 'off' || document === undefined
+      ? []
+      : external.unused.map(
+          (entry): Finding => ({
+            ruleId: RESERVED_RULE_IDS.unusedSuppression,
+            severity: unusedSeverity,
+            message:
+              `The configuration's suppression of "${entry.rule}"${entry.pointer === undefined ? '' : ` at ${entry.pointer}`} ` +
+              'suppresses no finding in this file: remove it, or narrow the files it applies to.',
+            // At the value it names when the file has one; else at the file's start.
+            ...place(rangeForPointer(source.text, document.root, entry.pointer ?? '', 'key')),
+            ...(entry.pointer !== undefined && { pointer: entry.pointer }),
+          }),
+        );
+  return { findings: [...inline.findings, ...unused], suppressed: [...external.suppressed, ...inline.suppressed] };
 }
 
-/** Takes out the candidates an external (configured) suppression covers. */
+/** Takes out the candidates an external (configured) suppression covers, and says which covered none. */
 function applyExternal(
   candidates: readonly Candidate[],
   suppressions: readonly ExternalSuppression[],
-): { kept: Candidate[]; suppressed: Finding[] } {
-  if (suppressions.length === 0) return { kept: [...candidates], suppressed: [] };
+): { kept: Candidate[]; suppressed: Finding[]; unused: ExternalSuppression[] } {
+  if (suppressions.length === 0) return { kept: [...candidates], suppressed: [], unused: [] };
+  const used = new Set<ExternalSuppression>();
   const kept: Candidate[] = [];
   const suppressed: Finding[] = [];
   for (const candidate of candidates) {
@@ -139,8 +157,9 @@ function applyExternal(
     );
     if (applied.length === 0) kept.push(candidate);
     else suppressed.push({ ...finding, suppressions: applied.map((entry) => ({ kind: 'external', justification: entry.reason })) });
+    for (const entry of applied) used.add(entry);
   }
-  return { kept, suppressed };
+  return { kept, suppressed, unused: suppressions.filter((entry) => !used.has(entry)) };
 }
 
 function applyInline(

@@ -4,7 +4,7 @@ import type { Log, ReportingDescriptor, Result, Run, ToolComponent } from 'sarif
 import type { EnabledRule } from '../engine/lint-source.js';
 import { RULES_DOC_URL, type RulePlugin } from '../rule-support/define-rule.js';
 import { RESERVED_RULE_IDS, type Finding, type Severity } from '../types.js';
-import { compareText } from '../values.js';
+import { compareFindings } from '../engine/findings.js';
 import type { Formatter, FormatterContext } from './formatter.js';
 
 /**
@@ -24,7 +24,7 @@ export const sarif: Formatter = (results, context) => {
     const artifactLocation = artifactLocationOf(resolve(context.cwd, result.filePath), repositoryRoot);
     // Suppressed findings are results too, with their suppressions (GitHub shows them as dismissed), in the order
     // of the file: a suppressed finding among the others where it is written.
-    const findings = [...result.findings, ...(result.suppressedFindings ?? [])].sort(byPosition);
+    const findings = [...result.findings, ...(result.suppressedFindings ?? [])].sort(compareFindings);
     for (const finding of findings) {
       sarifResults.push({
         ruleId: finding.ruleId,
@@ -302,11 +302,6 @@ function artifactLocationOf(filePath: string, repositoryRoot: string): { uri: st
     return { uri: pathToFileURL(filePath).href };
   }
   return { uri: path.split(sep).map(encodeURIComponent).join('/'), uriBaseId: '%SRCROOT%' };
-}
-
-/** As the engine sorts findings: by line, column, then rule id. */
-function byPosition(a: Finding, b: Finding): number {
-  return a.line - b.line || a.column - b.column || compareText(a.ruleId, b.ruleId);
 }
 
 function regionOf(finding: Finding): { startLine: number; startColumn: number; endLine: number; endColumn: number } {

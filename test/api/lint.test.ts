@@ -125,7 +125,7 @@ describe('lint()', () => {
       result.findings.filter((finding) => finding.ruleId === RESERVED_RULE_IDS.internalError).map((finding) => `${result.filePath}: ${finding.message}`),
     );
     expect(internal).toEqual([]);
-  });
+  }, 30_000);
 });
 
 describe('lintText()', () => {

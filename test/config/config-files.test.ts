@@ -6,7 +6,8 @@ import { execFile } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { renderConfigSchema, CONFIG_SCHEMA_FILE } from '../../scripts/generate-rules-doc.js';
 import { main } from '../../src/cli.js';
 import { calculateConfigForFile, lint } from '../../src/index.js';
@@ -174,8 +175,87 @@ describe('suppressions in the configuration, for JSON request files', () => {
     ]);
   });
 
+  it('are reported when they suppress nothing in a file, at the value they name, when asked', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'sagelint-external-'));
+    try {
+      cpSync(FOLDER, folder, { recursive: true });
+      writeFileSync(
+        join(folder, 'sagelint.config.yaml'),
+        `${readFileSync(join(FOLDER, 'sagelint.config.yaml'), 'utf8')}      - rule: valid-s3-uri\n        pointer: /ModelBiasJobInput/GroundTruthS3Input\n        reason: the bucket is made by another stack\n`,
+      );
+      const [quiet] = (await lint(['monitors'], { cwd: folder })).filter((entry) => entry.definitionCount > 0);
+      expect(quiet?.findings.map((finding) => finding.ruleId)).toEqual(['require-volume-kms-key']);
+      const [asked] = (await lint(['monitors'], { cwd: folder, reportUnusedDirectives: 'error' })).filter((entry) => entry.definitionCount > 0);
+      expect(asked?.findings.filter((finding) => finding.ruleId === 'unused-suppression')).toEqual([
+        {
+          ruleId: 'unused-suppression',
+          severity: 'error',
+          message:
+            'The configuration\'s suppression of "valid-s3-uri" at /ModelBiasJobInput/GroundTruthS3Input suppresses no finding in this file: remove it, or narrow the files it applies to.',
+          line: 26,
+          column: 5,
+          endLine: 26,
+          endColumn: 25,
+          pointer: '/ModelBiasJobInput/GroundTruthS3Input',
+        },
+      ]);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
   it('apply even with --no-inline-config, which is about comments in the files', async () => {
     const [result] = (await lint(['monitors'], { cwd: FOLDER, inlineConfig: false })).filter((entry) => entry.definitionCount > 0);
     expect(result?.suppressedFindings).toHaveLength(1);
+  });
+});
+
+describe('a whole run', () => {
+  /** A monorepo: the root turns a rule off, one package turns a policy rule on, another turns a rule down. */
+  function monorepo(): string {
+    const root = mkdtempSync(join(tmpdir(), 'sagelint-monorepo-'));
+    const request = readFileSync(join(ROOT, 'fixtures', 'examples', 'clean-request.json'), 'utf8');
+    for (const [name, config] of [
+      ['payments', 'rules:\n  require-tag-keys: [warning, { keys: [team, cost-center] }]\n'],
+      ['search', 'rules:\n  require-vpc-config: info\n  require-network-isolation: off\n'],
+    ] as const) {
+      mkdirSync(join(root, name));
+      writeFileSync(join(root, name, 'sagelint.config.yaml'), config);
+      writeFileSync(join(root, name, 'request.json'), request);
+    }
+    writeFileSync(join(root, 'sagelint.config.yaml'), 'maxWarnings: 0\nrules:\n  require-network-isolation: off\n');
+    return root;
+  }
+
+  it("lists in SARIF every rule some file's configuration ran, at the first severity it ran at", async () => {
+    const root = monorepo();
+    try {
+      const { stdout } = await run(root, ['payments', 'search', '--format', 'sarif', '--sarif-root', '.']);
+      const ids = (JSON.parse(stdout) as { runs: { tool: { driver: { rules: { id: string; defaultConfiguration: { level: string } }[] } } }[] }).runs[0]?.tool.driver.rules.map(
+        (rule) => [rule.id, rule.defaultConfiguration.level],
+      );
+      // require-tag-keys runs only in payments, require-network-isolation only in payments (search turns it off).
+      expect(ids).toContainEqual(['require-tag-keys', 'warning']);
+      expect(ids).toContainEqual(['require-network-isolation', 'error']);
+      expect(ids).toContainEqual(['require-vpc-config', 'warning']);
+      expect(ids).not.toContainEqual(['no-unapproved-instance-type', 'error']);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
+  it("takes maxWarnings from the working folder's configuration, under --max-warnings", async () => {
+    const root = monorepo();
+    try {
+      const limited = await run(root, ['payments']);
+      expect(limited.code).toBe(1);
+      expect(limited.stderr).toBe('sagelint found too many warnings (maximum: 0).\n');
+      expect((await run(root, ['payments', '--max-warnings', '-1'])).code).toBe(0);
+      expect((await run(join(root, 'payments'), ['.'])).code).toBe(0);
+      writeFileSync(join(root, 'sagelint.config.yaml'), 'maxWarnings: -2\n');
+      expect((await run(root, ['payments'])).stderr).toMatch(/sagelint\.config\.yaml: maxWarnings must be >= -1\.\n$/);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });
