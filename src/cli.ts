@@ -47,6 +47,7 @@ interface CliArguments {
   plugins: string[];
   baseline: string | undefined;
   writeBaseline: boolean;
+  maxFileSize: number | undefined;
   ignorePatterns: string[];
   printConfig: string | undefined;
   stdin: boolean;
@@ -68,6 +69,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       configLookup: parsed.configLookup,
       rules: await parseRuleFlags(parsed.ruleFlags),
       plugins: parsed.plugins,
+      ...(parsed.maxFileSize !== undefined && { maxFileSize: parsed.maxFileSize }),
       ignorePatterns: parsed.ignorePatterns,
       ...(parsed.inlineConfig !== undefined && { inlineConfig: parsed.inlineConfig }),
       ...(parsed.reportUnusedDisableDirectives !== undefined && {
@@ -159,6 +161,10 @@ function parseArguments(argv: readonly string[], io: CliIo): CliArguments | numb
       type: 'number',
       describe: 'Exit with code 1 when there are more warnings than this (-1: no limit; default: the configuration\'s maxWarnings, else -1)',
     })
+    .option('max-file-size', {
+      type: 'number',
+      describe: 'Do not read files larger than this many bytes; each gets one read-error (default: the configuration\'s, else 10485760)',
+    })
     .option('error-on-unmatched-pattern', {
       type: 'boolean',
       default: true,
@@ -240,7 +246,13 @@ function parseArguments(argv: readonly string[], io: CliIo): CliArguments | numb
     io.stderr.write('sagelint: --max-warnings takes a whole number (or -1 for no limit).\n');
     return 2;
   }
+  const maxFileSize = args['max-file-size'] === undefined ? undefined : Number(args['max-file-size']);
+  if (maxFileSize !== undefined && (!Number.isInteger(maxFileSize) || maxFileSize < 1)) {
+    io.stderr.write('sagelint: --max-file-size takes a whole number of bytes.\n');
+    return 2;
+  }
   return {
+    maxFileSize,
     patterns: (args.patterns as string[] | undefined) ?? ['.'],
     format: String(args.format),
     outputFile: args['output-file'] as string | undefined,

@@ -16,6 +16,8 @@ import { compareText } from './values.js';
 export interface LintOptions {
   /** Where relative patterns are resolved. Default: `process.cwd()`. */
   cwd?: string;
+  /** Files over this many bytes are not read (one `read-error` each). Default: the configuration's, else 10 MiB. */
+  maxFileSize?: number;
   /** A pattern that matches no file throws a `SagelintError` (`no-files-matched`). Default: true. */
   errorOnUnmatchedPattern?: boolean;
   /** The region templates deploy to: makes `AWS::Region` and `AWS::Partition` known. Default: unknown. */
@@ -110,7 +112,7 @@ export async function lintRun(patterns: string | readonly string[], options: Lin
   const results: LintResult[] = [];
   for (let start = 0; start < files.length; start += READ_CONCURRENCY) {
     const batch = files.slice(start, start + READ_CONCURRENCY);
-    const sources = await Promise.all(batch.map((file) => loadFile(file)));
+    const sources = await Promise.all(batch.map((file) => loadFile(file, { maxFileSize: configs.get(file)?.maxFileSize })));
     for (const source of sources) {
       const config = configs.get(source.filePath);
       const cdkStack = stacks.get(source.filePath);
@@ -197,6 +199,7 @@ function configResolver(cwd: string, options: Omit<LintOptions, 'cwd'> | Omit<Li
     ...(options.inlineConfig !== undefined && { inlineConfig: options.inlineConfig }),
     ...(options.reportUnusedDirectives !== undefined && { reportUnusedDirectives: options.reportUnusedDirectives }),
     ...(options.plugins !== undefined && { plugins: options.plugins }),
+    ...('maxFileSize' in options && options.maxFileSize !== undefined && { maxFileSize: options.maxFileSize }),
   });
 }
 

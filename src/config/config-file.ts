@@ -24,6 +24,7 @@ export interface SagelintConfig {
   reportUnusedDisableDirectives?: 'off' | 'warning' | 'error';
   plugins?: string[];
   maxWarnings?: number;
+  maxFileSize?: number;
 }
 
 /** A configuration file, validated, with where it lives (its globs are relative to that folder). */

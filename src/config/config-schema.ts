@@ -86,6 +86,11 @@ export const CONFIG_SCHEMA = {
       type: 'integer',
       minimum: -1,
     },
+    maxFileSize: {
+      description: 'Files larger than this many bytes are not read: each gets one read-error. Default: 10485760 (10 MiB).',
+      type: 'integer',
+      minimum: 1,
+    },
     region: {
       description: 'The region templates deploy to, so AWS::Region and AWS::Partition are known.',
       type: 'string',

@@ -1,6 +1,7 @@
 import { dirname, relative, sep } from 'node:path';
 import type { EnabledRule } from '../engine/lint-source.js';
 import type { ExternalSuppression } from '../engine/suppressions.js';
+import { DEFAULT_MAX_FILE_SIZE } from '../loaders/load.js';
 import { loadPlugin, registerPlugin, withPlugins, type LoadedPlugin, type Plugin } from '../plugins/plugin.js';
 import type { AnyRule } from '../rule-support/define-rule.js';
 import { findConfigFile, loadConfigFile, pathInConfig, type LoadedConfig } from './config-file.js';
@@ -23,6 +24,8 @@ export interface ConfigOptions {
   inlineConfig?: boolean;
   /** Over the configuration's `reportUnusedDisableDirectives` (`--report-unused-disable-directives`). */
   reportUnusedDirectives?: 'off' | 'warning' | 'error';
+  /** Over the configuration's `maxFileSize` (`--max-file-size`). */
+  maxFileSize?: number;
   /** Plugins for every file, besides the configuration files' (`--plugin`): paths or package names from `cwd`, or plugin objects. */
   plugins?: readonly (string | Plugin)[];
 }
@@ -43,6 +46,8 @@ export interface FileConfig {
   reportUnusedDirectives: 'off' | 'warning' | 'error';
   /** The configuration's suppressions for this file (`overrides[].suppressions`). */
   suppressions: ExternalSuppression[];
+  /** Files over this many bytes are not read. */
+  maxFileSize: number;
 }
 
 /** Resolves, and caches, the configuration of each file of a run. */
@@ -100,6 +105,7 @@ export class ConfigResolver {
       inlineConfig: this.options.inlineConfig ?? loaded?.config.inlineConfig ?? true,
       reportUnusedDirectives: this.options.reportUnusedDirectives ?? loaded?.config.reportUnusedDisableDirectives ?? 'off',
       suppressions,
+      maxFileSize: this.options.maxFileSize ?? loaded?.config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
     };
   }
 

@@ -1,5 +1,7 @@
-import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import { parseTree, printParseErrorCode, visit, type Node, type ParseError } from 'jsonc-parser';
 import {
+  MAX_NESTING_DEPTH,
+  nestedTooDeep,
   setMember,
   type ObjectEntry,
   type ParsedDocument,
@@ -34,6 +36,8 @@ const MESSAGES: Readonly<Record<string, string>> = {
  * stay quiet about a config file that holds no definition.
  */
 export function loadJson(filePath: string, text: string): SourceDocument {
+  const tooDeep = findTooDeep(text);
+  if (tooDeep !== undefined) return { filePath, text, format: 'json', documents: [], problems: [tooDeep] };
   const strict = parseDocument(text, false);
   if (strict.problem === undefined) {
     return { filePath, text, format: 'json', documents: [strict.document], problems: [] };
@@ -44,6 +48,35 @@ export function loadJson(filePath: string, text: string): SourceDocument {
     return { filePath, text, format: 'json', documents: [], problems: [lenient.problem] };
   }
   return { filePath, text, format: 'json', documents: [], problems: [strict.problem], lenientDocuments: [lenient.document] };
+}
+
+class NestedTooDeep extends Error {
+  constructor(readonly offset: number) {
+    super('nested too deep');
+  }
+}
+
+/**
+ * The first object or array nested deeper than `MAX_NESTING_DEPTH`. jsonc-parser recurses once per level, so its
+ * own visitor counts the levels (exactly as it will nest them, broken text included) and is stopped at the first
+ * one too many, long before the stack runs out. Comments and trailing commas do not change the nesting.
+ */
+function findTooDeep(text: string): LoadProblem | undefined {
+  let depth = 0;
+  const enter = (offset: number): void => {
+    depth += 1;
+    if (depth > MAX_NESTING_DEPTH) throw new NestedTooDeep(offset);
+  };
+  const leave = (): void => {
+    depth -= 1;
+  };
+  try {
+    visit(text, { onObjectBegin: enter, onArrayBegin: enter, onObjectEnd: leave, onArrayEnd: leave });
+  } catch (error) {
+    if (error instanceof NestedTooDeep) return nestedTooDeep(error.offset);
+    throw error;
+  }
+  return undefined;
 }
 
 type ParseOutcome = { document: ParsedDocument; problem?: undefined } | { problem: LoadProblem };

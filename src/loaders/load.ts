@@ -1,16 +1,42 @@
-import { readFile } from 'node:fs/promises';
+import { open, type FileHandle } from 'node:fs/promises';
 import { extname } from 'node:path';
 import type { SourceDocument, SourceFormat } from './source-document.js';
 
-/** Reads a file and parses it; a file that cannot be read or decoded becomes a document with one problem. */
-export async function loadFile(filePath: string): Promise<SourceDocument> {
-  let bytes: Uint8Array;
+/**
+ * The largest file `loadFile` reads by default: 10 MiB. CloudFormation accepts templates of at most 1 MB (from S3)
+ * and a request body is a few kilobytes, so no definition comes near it; what does is a data file or a log that a
+ * glob picked up, which would cost memory and time for nothing.
+ */
+export const DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024;
+
+export interface LoadFileOptions {
+  /** Files larger than this many bytes are not read but get one `read` problem. Default: `DEFAULT_MAX_FILE_SIZE`. */
+  maxFileSize?: number;
+}
+
+/**
+ * Reads a file and parses it; a file that cannot be read or decoded, or is over the size limit, becomes a document
+ * with one problem.
+ */
+export async function loadFile(filePath: string, options: LoadFileOptions = {}): Promise<SourceDocument> {
+  const maxFileSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
+  let bytes: Uint8Array | undefined;
+  let handle: FileHandle | undefined;
   try {
-    bytes = await readFile(filePath);
+    // One handle for the size and the read, so both see the same file even if it is replaced in between.
+    handle = await open(filePath, 'r');
+    const { size } = await handle.stat();
+    if (size > maxFileSize) {
+      return unreadable(filePath, `The file is ${size} bytes, over the size limit of ${maxFileSize} bytes (maxFileSize).`);
+    }
+    bytes = await readAtMost(handle, maxFileSize, size);
   } catch (error) {
     const reason = error instanceof Error && 'code' in error ? String(error.code) : String(error);
     return unreadable(filePath, `Cannot read the file (${reason}).`);
+  } finally {
+    await handle?.close();
   }
+  if (bytes === undefined) return unreadable(filePath, `The file is over the size limit of ${maxFileSize} bytes (maxFileSize).`);
   // Git's heuristic: a NUL byte in the first 8000 bytes means binary.
   if (bytes.subarray(0, 8000).includes(0)) return unreadable(filePath, 'The file is binary, not JSON or YAML text.');
   let text: string;
@@ -47,6 +73,25 @@ function formatOf(filePath: string, text: string): SourceFormat {
   if (extension === '.yaml' || extension === '.yml') return 'yaml';
   // `.template` and anything named explicitly: JSON documents start with `{` or `[`.
   return /^\s*[{[]/.test(text) ? 'json' : 'yaml';
+}
+
+/**
+ * The file's bytes, or undefined when there are more than `limit`: a file can grow after its `stat`, and a pipe or a
+ * device (`/dev/zero`, named on the command line) has no size to check beforehand. `expectedSize` is the stat's.
+ */
+async function readAtMost(handle: FileHandle, limit: number, expectedSize: number): Promise<Uint8Array | undefined> {
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    // Room for the rest of the file as its stat says and 64 KiB more (a pipe, a file that grew), never past one byte
+    // over the limit: one read takes a regular file whole, and the next sees its end.
+    const chunk = new Uint8Array(Math.min(Math.max(expectedSize - total, 0) + 64 * 1024, limit + 1 - total));
+    const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
+    if (bytesRead === 0) return Buffer.concat(chunks, total);
+    chunks.push(chunk.subarray(0, bytesRead));
+    total += bytesRead;
+    if (total > limit) return undefined;
+  }
 }
 
 /** A document for a file that could not be read: one `read` problem at its start. */

@@ -33,6 +33,18 @@ export interface LoadProblem {
   range: Range;
 }
 
+/**
+ * How deep objects and arrays may nest in a document. A bias job definition is 6 levels deep and a CloudFormation
+ * template seldom 20, but the parsers recurse once per level and the YAML composer overflows Node's default stack
+ * at about 780: a deeper document is refused with one problem, checked before parsing, instead of crashing the run.
+ */
+export const MAX_NESTING_DEPTH = 256;
+
+/** The problem for an object or array, starting at `offset`, that is one level deeper than `MAX_NESTING_DEPTH`. */
+export function nestedTooDeep(offset: number): LoadProblem {
+  return { kind: 'syntax', message: `The document is nested deeper than ${MAX_NESTING_DEPTH} levels.`, range: { start: offset, end: offset + 1 } };
+}
+
 export type SourceFormat = 'json' | 'yaml';
 
 export interface SourceDocument {
@@ -139,16 +151,19 @@ export interface Position {
 /** Converts offsets to 1-based lines and columns; `\r\n`, `\n` and `\r` each end a line. */
 export class LineIndex {
   private readonly lineStarts: number[] = [0];
+  /** Where each line's text ends, and its line end begins. */
+  private readonly lineEnds: number[] = [];
 
   constructor(text: string) {
     for (let i = 0; i < text.length; i += 1) {
       const char = text.charCodeAt(i);
-      if (char === 10 /* \n */) this.lineStarts.push(i + 1);
-      else if (char === 13 /* \r */) {
-        if (text.charCodeAt(i + 1) === 10) i += 1;
+      if (char === 10 /* \n */ || char === 13 /* \r */) {
+        this.lineEnds.push(i);
+        if (char === 13 && text.charCodeAt(i + 1) === 10) i += 1;
         this.lineStarts.push(i + 1);
       }
     }
+    this.lineEnds.push(text.length);
   }
 
   position(offset: number): Position {
@@ -159,7 +174,9 @@ export class LineIndex {
       if ((this.lineStarts[middle] ?? 0) <= offset) low = middle;
       else high = middle - 1;
     }
-    return { line: low + 1, column: offset - (this.lineStarts[low] ?? 0) + 1 };
+    // An offset between the `\r` and the `\n` of a line end (a YAML error at a `\r`) is the end of its line.
+    const inLine = Math.min(offset, this.lineEnds[low] ?? offset);
+    return { line: low + 1, column: inLine - (this.lineStarts[low] ?? 0) + 1 };
   }
 
   /** The text of a 1-based line, without its line end. */

@@ -1,5 +1,7 @@
 import { Composer, CST, isAlias, isMap, isScalar, isSeq, Parser, type Document, type Node as YamlNode } from 'yaml';
 import {
+  MAX_NESTING_DEPTH,
+  nestedTooDeep,
   setMember,
   type ObjectEntry,
   type ParsedDocument,
@@ -43,13 +45,17 @@ export function loadYaml(filePath: string, text: string): SourceDocument {
   const documents: ParsedDocument[] = [];
   // What `parseAllDocuments` does, keeping the syntax tokens: only they say where a tag is written.
   const tokens = Array.from(new Parser().parse(text));
+  const tooDeep = findTooDeep(tokens);
+  if (tooDeep !== undefined) return { filePath, text, format: 'yaml', documents: [], problems: [tooDeep] };
   const tags = indexTags(tokens);
   // Duplicate keys are found while converting, by their text: `1` and `"1"` differ to YAML but not in JSON.
   const composer = new Composer({ merge: true, uniqueKeys: false, keepSourceTokens: true });
   for (const yamlDocument of composer.compose(tokens)) {
     const error = yamlDocument.errors[0];
     if (error !== undefined) {
-      problems.push({ kind: 'syntax', message: sentence(error.message), range: { start: error.pos[0], end: error.pos[1] } });
+      // At the end of the text (a missing closing quote or bracket) the parser's range runs one past it.
+      const [start, end] = error.pos.map((offset) => Math.min(offset, text.length));
+      problems.push({ kind: 'syntax', message: sentence(error.message), range: { start: start ?? 0, end: end ?? 0 } });
       continue;
     }
     if (yamlDocument.contents === null) continue; // an empty document between `---` markers
@@ -61,6 +67,27 @@ export function loadYaml(filePath: string, text: string): SourceDocument {
   // Comments matter only for suppressions: looked for only when the text holds one.
   const comments = text.includes('sagelint-') ? commentsOf(tokens) : [];
   return { filePath, text, format: 'yaml', documents, problems, ...(comments.length > 0 && { comments }) };
+}
+
+/**
+ * The first mapping or sequence, block or flow, nested deeper than `MAX_NESTING_DEPTH`, in document order. The
+ * parser builds its syntax tree without recursion, but the composer and everything after it recurse once per level,
+ * so the tree is walked here with a stack of its own before any of them runs.
+ */
+function findTooDeep(tokens: readonly CST.Token[]): LoadProblem | undefined {
+  const pending = tokens.map((token) => ({ token, depth: 0 })).reverse();
+  for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+    const { token, depth } = next;
+    if (token.type === 'document' && token.value !== undefined) pending.push({ token: token.value, depth });
+    if (token.type !== 'block-map' && token.type !== 'block-seq' && token.type !== 'flow-collection') continue;
+    if (depth === MAX_NESTING_DEPTH) return nestedTooDeep(token.offset);
+    // Pushed last item first, so that items are taken in document order.
+    for (const item of [...token.items].reverse()) {
+      if (item.value) pending.push({ token: item.value, depth: depth + 1 });
+      if (item.key) pending.push({ token: item.key, depth: depth + 1 });
+    }
+  }
+  return undefined;
 }
 
 /** Every comment of a YAML stream, from the parser's syntax tokens: a `#` in a string or block scalar is not one. */

@@ -49,48 +49,67 @@ export interface LinkedSchedule {
 
 /**
  * The `AWS::SageMaker::MonitoringSchedule` resources of the template that name this definition in
- * `MonitoringJobDefinitionName`: by its literal `JobDefinitionName`, or by a reference to its resource.
+ * `MonitoringJobDefinitionName`: by the same literal as its resolved `JobDefinitionName`, by the same expression as
+ * written there (`!Ref NameParameter` in both places), or by a `Ref`/`Fn::GetAtt` to its resource. In resource order.
  */
 export function linkedSchedules(template: TemplateContext, jobDefinitionName: unknown): LinkedSchedule[] {
   const definition = section(template, 'Resources')[template.logicalId];
   const writtenName = isRecord(definition) && isRecord(definition.Properties) ? definition.Properties.JobDefinitionName : undefined;
-  const linked: LinkedSchedule[] = [];
-  for (const [logicalId, resource] of Object.entries(section(template, 'Resources'))) {
-    if (!isRecord(resource) || resource.Type !== SCHEDULE_RESOURCE_TYPE || !isRecord(resource.Properties)) continue;
-    const config = resource.Properties.MonitoringScheduleConfig;
-    if (!isRecord(config)) continue;
-    const namedBy = howNamed(config.MonitoringJobDefinitionName, template.logicalId, jobDefinitionName, writtenName);
-    if (namedBy === undefined) continue;
-    linked.push({
-      logicalId,
-      configPointer: `/Resources${formatPointer([logicalId, 'Properties', 'MonitoringScheduleConfig'])}`,
-      config,
-      namedBy,
-    });
+  const index = schedulesByNaming(template);
+  // A schedule found under several keys is named by the first, as the order above says.
+  const keys = [
+    ...(typeof jobDefinitionName === 'string' ? [`name ${jobDefinitionName}`] : []),
+    ...(writtenName !== undefined ? [`expression ${JSON.stringify(writtenName)}`] : []),
+    `resource ${template.logicalId}`,
+  ];
+  const linked = new Map<number, LinkedSchedule>();
+  for (const key of keys) {
+    for (const { order, schedule } of index.get(key) ?? []) {
+      if (!linked.has(order)) linked.set(order, schedule);
+    }
   }
-  return linked;
+  return [...linked].sort(([a], [b]) => a - b).map(([, schedule]) => schedule);
 }
 
+type ScheduleIndex = Map<string, { order: number; schedule: LinkedSchedule }[]>;
+
 /**
- * How a schedule's `MonitoringJobDefinitionName` names the definition: the same literal as its resolved
- * `JobDefinitionName`, the same expression as written there (`!Ref NameParameter` in both places), or a reference
- * to the definition's resource.
+ * The template's schedules by each way their `MonitoringJobDefinitionName` can name a definition, built once per
+ * template: a template with thousands of definitions would otherwise have each of them, for each rule and variant,
+ * walk all its resources.
  */
-function howNamed(
-  name: unknown,
-  logicalId: string,
-  jobDefinitionName: unknown,
-  writtenName: unknown,
-): LinkedSchedule['namedBy'] | undefined {
-  if (typeof name === 'string') return typeof jobDefinitionName === 'string' && name === jobDefinitionName ? 'name' : undefined;
+const scheduleIndexes = new WeakMap<Record<string, unknown>, ScheduleIndex>();
+
+function schedulesByNaming(template: TemplateContext): ScheduleIndex {
+  const known = scheduleIndexes.get(template.value);
+  if (known !== undefined) return known;
+  const index: ScheduleIndex = new Map();
+  Object.entries(section(template, 'Resources')).forEach(([logicalId, resource], order) => {
+    if (!isRecord(resource) || resource.Type !== SCHEDULE_RESOURCE_TYPE || !isRecord(resource.Properties)) return;
+    const config = resource.Properties.MonitoringScheduleConfig;
+    if (!isRecord(config)) return;
+    const configPointer = `/Resources${formatPointer([logicalId, 'Properties', 'MonitoringScheduleConfig'])}`;
+    for (const { key, namedBy } of namings(config.MonitoringJobDefinitionName)) {
+      const schedules = index.get(key) ?? [];
+      schedules.push({ order, schedule: { logicalId, configPointer, config, namedBy } });
+      index.set(key, schedules);
+    }
+  });
+  scheduleIndexes.set(template.value, index);
+  return index;
+}
+
+/** The keys under which a schedule's `MonitoringJobDefinitionName` is found, each with how it names the definition. */
+function namings(name: unknown): { key: string; namedBy: LinkedSchedule['namedBy'] }[] {
+  if (typeof name === 'string') return [{ key: `name ${name}`, namedBy: 'name' }];
   const function_ = intrinsicName(name);
-  if (!isRecord(name) || function_ === undefined) return undefined;
-  if (writtenName !== undefined && JSON.stringify(name) === JSON.stringify(writtenName)) return 'name';
+  if (!isRecord(name) || function_ === undefined) return [];
+  const found: { key: string; namedBy: LinkedSchedule['namedBy'] }[] = [{ key: `expression ${JSON.stringify(name)}`, namedBy: 'name' }];
   const argument = name[function_];
-  if (function_ === 'Ref' && argument === logicalId) return 'Ref';
+  if (function_ === 'Ref' && typeof argument === 'string') found.push({ key: `resource ${argument}`, namedBy: 'Ref' });
   if (function_ === 'Fn::GetAtt') {
     const target = Array.isArray(argument) ? argument[0] : typeof argument === 'string' ? argument.split('.')[0] : undefined;
-    if (target === logicalId) return 'Fn::GetAtt';
+    if (typeof target === 'string') found.push({ key: `resource ${target}`, namedBy: 'Fn::GetAtt' });
   }
-  return undefined;
+  return found;
 }

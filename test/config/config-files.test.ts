@@ -259,3 +259,29 @@ describe('a whole run', () => {
     }
   });
 });
+
+describe('the file size limit', () => {
+  it('comes from the configuration, under --max-file-size', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'sagelint-size-'));
+    try {
+      writeFileSync(join(root, 'sagelint.config.yaml'), 'maxFileSize: 100\n');
+      const request = readFileSync(join(ROOT, 'fixtures', 'examples', 'clean-request.json'), 'utf8');
+      writeFileSync(join(root, 'request.json'), request);
+      const limited = await run(root, ['request.json', '--format', 'json']);
+      const [result] = JSON.parse(limited.stdout) as { messages: { ruleId: string; line: number; column: number; message: string }[] }[];
+      expect(result?.messages).toEqual([
+        expect.objectContaining({
+          ruleId: 'read-error',
+          line: 1,
+          column: 1,
+          message: `The file is ${Buffer.byteLength(request)} bytes, over the size limit of 100 bytes (maxFileSize).`,
+        }),
+      ]);
+      expect(limited.code).toBe(1);
+      expect((await run(root, ['request.json', '--max-file-size', '100000'])).code).toBe(0);
+      expect((await run(root, ['request.json', '--max-file-size', '0'])).stderr).toBe('sagelint: --max-file-size takes a whole number of bytes.\n');
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+});
