@@ -7,6 +7,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { existsSync, realpathSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { isMainThread } from 'node:worker_threads';
 import yargs from 'yargs';
 import { DEFAULT_BASELINE_FILE, recordBaseline } from './baseline.js';
 import { SagelintError } from './errors.js';
@@ -48,6 +49,7 @@ interface CliArguments {
   baseline: string | undefined;
   writeBaseline: boolean;
   maxFileSize: number | undefined;
+  concurrency: number | 'auto' | 'off';
   ignorePatterns: string[];
   printConfig: string | undefined;
   stdin: boolean;
@@ -70,6 +72,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       rules: await parseRuleFlags(parsed.ruleFlags),
       plugins: parsed.plugins,
       ...(parsed.maxFileSize !== undefined && { maxFileSize: parsed.maxFileSize }),
+      concurrency: parsed.concurrency,
       ignorePatterns: parsed.ignorePatterns,
       ...(parsed.inlineConfig !== undefined && { inlineConfig: parsed.inlineConfig }),
       ...(parsed.reportUnusedDisableDirectives !== undefined && {
@@ -161,6 +164,11 @@ function parseArguments(argv: readonly string[], io: CliIo): CliArguments | numb
       type: 'number',
       describe: 'Exit with code 1 when there are more warnings than this (-1: no limit; default: the configuration\'s maxWarnings, else -1)',
     })
+    .option('concurrency', {
+      type: 'string',
+      default: 'auto',
+      describe: 'Worker threads to lint with: a number, off, or auto (one per core when there are many files); the output is the same',
+    })
     .option('max-file-size', {
       type: 'number',
       describe: 'Do not read files larger than this many bytes; each gets one read-error (default: the configuration\'s, else 10485760)',
@@ -251,8 +259,15 @@ function parseArguments(argv: readonly string[], io: CliIo): CliArguments | numb
     io.stderr.write('sagelint: --max-file-size takes a whole number of bytes.\n');
     return 2;
   }
+  const concurrencyText = String(args.concurrency);
+  const concurrency = concurrencyText === 'auto' || concurrencyText === 'off' ? concurrencyText : Number(concurrencyText);
+  if (typeof concurrency === 'number' && (!Number.isInteger(concurrency) || concurrency < 1)) {
+    io.stderr.write('sagelint: --concurrency takes a whole number of threads, "auto" or "off".\n');
+    return 2;
+  }
   return {
     maxFileSize,
+    concurrency,
     patterns: (args.patterns as string[] | undefined) ?? ['.'],
     format: String(args.format),
     outputFile: args['output-file'] as string | undefined,
@@ -315,7 +330,8 @@ async function writeOutput(path: string, output: string): Promise<void> {
 
 function isEntryPoint(): boolean {
   const script = process.argv[1];
-  if (script === undefined) return false;
+  // A worker thread shares process.argv with the thread that started it, and is never the CLI.
+  if (script === undefined || !isMainThread) return false;
   try {
     return realpathSync(script) === realpathSync(fileURLToPath(import.meta.url));
   } catch {

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { ConfigResolver, type FileConfig } from './config/resolve-config.js';
 import type { RuleSetting } from './config/rule-settings.js';
@@ -44,6 +45,12 @@ export interface LintOptions {
    */
   plugins?: readonly (string | Plugin)[];
   /**
+   * Worker threads to lint with: a number, `'off'` (the calling thread only), or `'auto'` (default: one per core
+   * when there are many files). The results are the same whatever it is. Plugins given as objects keep a run on the
+   * calling thread, since objects with functions cannot be sent to a worker.
+   */
+  concurrency?: number | 'auto' | 'off';
+  /**
    * A baseline file (relative to `cwd`; see `--write-baseline`): the findings it holds are moved to
    * `suppressedFindings` (kind `external`), so only new ones are reported. A missing file is an empty baseline.
    */
@@ -80,12 +87,29 @@ export interface LintRun {
   rules: EnabledRule[];
   /** `maxWarnings` of the configuration that applies in `cwd`, if it sets one. */
   maxWarnings?: number;
+  /** How many worker threads linted files: 0 when the calling thread linted them all. */
+  workerThreads: number;
   /** With a baseline: how many of its findings for the linted files no longer occur. */
   unmatchedBaselineFindings?: number;
 }
 
 /** How many files are read at once: enough to overlap disk waits, few enough to bound memory. */
 const READ_CONCURRENCY = 16;
+
+/** From how many files `concurrency: 'auto'` lints in worker threads: below, starting them costs more than it saves. */
+const AUTO_CONCURRENCY_MIN_FILES = 400;
+
+/** One file to lint, as the main thread hands it to a worker: plain data. */
+export interface FileTask {
+  filePath: string;
+  /** For a template read through a CDK cloud assembly: its stack. */
+  cdkStack?: string;
+  /** Problems found while listing the file (a CDK manifest entry), at pointers into it. */
+  fileProblems: { pointer: string; message: string }[];
+}
+
+/** What a worker needs to resolve the same configurations as the main thread: the options, less plugin objects. */
+export type WorkerOptions = Omit<LintOptions, 'plugins' | 'baseline' | 'concurrency' | 'cwd'> & { cwd: string; plugins?: string[] };
 
 /**
  * Lints the files that patterns name (files, directories, globs). Resolves to one result per file, sorted by
@@ -109,24 +133,16 @@ export async function lintRun(patterns: string | readonly string[], options: Lin
   const configs = new Map(await Promise.all(expanded.files.map(async (file) => [file, await resolver.forFile(file)] as const)));
   const files = expanded.files.filter((file) => configs.get(file)?.ignored !== true);
   const maxWarnings = await resolver.maxWarnings(cwd);
-  const results: LintResult[] = [];
-  for (let start = 0; start < files.length; start += READ_CONCURRENCY) {
-    const batch = files.slice(start, start + READ_CONCURRENCY);
-    const sources = await Promise.all(batch.map((file) => loadFile(file, { maxFileSize: configs.get(file)?.maxFileSize })));
-    for (const source of sources) {
-      const config = configs.get(source.filePath);
-      const cdkStack = stacks.get(source.filePath);
-      const fileProblems = problems.filter((problem) => problem.filePath === source.filePath && problem.pointer !== undefined);
-      results.push(
-        await lintLoadedSource(source, config?.rules ?? [], {
-          ...(config !== undefined && suppressionOptions(config)),
-          ...(config?.region !== undefined && { region: config.region }),
-          ...(cdkStack !== undefined && { cdkStack }),
-          fileProblems: fileProblems.map(({ pointer = '', message }) => ({ pointer, message })),
-        }),
-      );
-    }
-  }
+  const tasks = files.map((filePath): FileTask => {
+    const cdkStack = stacks.get(filePath);
+    const fileProblems = problems.filter((problem) => problem.filePath === filePath && problem.pointer !== undefined);
+    return { filePath, ...(cdkStack !== undefined && { cdkStack }), fileProblems: fileProblems.map(({ pointer = '', message }) => ({ pointer, message })) };
+  });
+  const workers = workerCount(options, tasks.length);
+  const { results, workerThreads } =
+    workers > 1
+      ? await (await import('./parallel/pool.js')).lintInWorkers(tasks, workerOptions(cwd, options), workers)
+      : { results: await lintTasks(tasks, async (file) => configs.get(file) ?? (await resolver.forFile(file))), workerThreads: 0 };
   // Directories that could not be walked (a loop, no permission) are reported like files that cannot be read.
   for (const problem of problems) {
     if (problem.pointer === undefined) results.push(lintSource(unreadable(problem.filePath, problem.message), [], []));
@@ -136,9 +152,52 @@ export async function lintRun(patterns: string | readonly string[], options: Lin
   return {
     results: baselined?.results ?? sorted,
     ...(baselined !== undefined && { unmatchedBaselineFindings: baselined.unmatched }),
+    workerThreads,
     rules: rulesOfRun(files.flatMap((file) => configs.get(file) ?? [])),
     ...(maxWarnings !== undefined && { maxWarnings }),
   };
+}
+
+/**
+ * Lints files on this thread, reading a few at a time: what `lint` does without workers, and what each worker does
+ * with the files it is given.
+ */
+export async function lintTasks(tasks: readonly FileTask[], configFor: (filePath: string) => Promise<FileConfig>): Promise<LintResult[]> {
+  const results: LintResult[] = [];
+  for (let start = 0; start < tasks.length; start += READ_CONCURRENCY) {
+    const batch = tasks.slice(start, start + READ_CONCURRENCY);
+    const configs = await Promise.all(batch.map((task) => configFor(task.filePath)));
+    const sources = await Promise.all(batch.map((task, index) => loadFile(task.filePath, { maxFileSize: configs[index]?.maxFileSize })));
+    for (const [index, source] of sources.entries()) {
+      const task = batch[index];
+      const config = configs[index];
+      if (task === undefined || config === undefined) continue;
+      results.push(
+        await lintLoadedSource(source, config.rules, {
+          ...suppressionOptions(config),
+          ...(config.region !== undefined && { region: config.region }),
+          ...(task.cdkStack !== undefined && { cdkStack: task.cdkStack }),
+          fileProblems: task.fileProblems,
+        }),
+      );
+    }
+  }
+  return results;
+}
+
+/** How many worker threads a run uses; 1 means none. */
+function workerCount(options: LintOptions, fileCount: number): number {
+  const concurrency = options.concurrency ?? 'auto';
+  if (concurrency === 'off' || fileCount < 2) return 1;
+  // Workers run the compiled JavaScript; from TypeScript sources (the tests), or with plugin objects, there is none to run.
+  if (import.meta.url.endsWith('.ts') || (options.plugins ?? []).some((plugin) => typeof plugin !== 'string')) return 1;
+  if (concurrency === 'auto') return fileCount < AUTO_CONCURRENCY_MIN_FILES ? 1 : Math.min(availableParallelism(), 4);
+  return Math.max(1, Math.min(Math.floor(concurrency), fileCount));
+}
+
+function workerOptions(cwd: string, options: LintOptions): WorkerOptions {
+  const { plugins, baseline: _baseline, concurrency: _concurrency, ...rest } = options;
+  return { ...rest, cwd, ...(plugins !== undefined && { plugins: plugins.filter((plugin) => typeof plugin === 'string') }) };
 }
 
 async function withBaseline(results: readonly LintResult[], path: string, shownAs: string): Promise<BaselineOutcome> {
@@ -178,6 +237,7 @@ export async function lintTextRun(text: string, options: LintTextOptions): Promi
     results: baselined?.results ?? [result],
     ...(baselined !== undefined && { unmatchedBaselineFindings: baselined.unmatched }),
     rules: config.rules,
+    workerThreads: 0,
     ...(maxWarnings !== undefined && { maxWarnings }),
   };
 }
@@ -188,7 +248,7 @@ export async function calculateConfigForFile(filePath: string, options: LintOpti
   return configResolver(cwd, options).forFile(resolve(cwd, filePath));
 }
 
-function configResolver(cwd: string, options: Omit<LintOptions, 'cwd'> | Omit<LintTextOptions, 'cwd'>): ConfigResolver {
+export function configResolver(cwd: string, options: Omit<LintOptions, 'cwd'> | Omit<LintTextOptions, 'cwd'>): ConfigResolver {
   return new ConfigResolver(builtinRules, {
     cwd,
     ...(options.config !== undefined && { configFile: resolve(cwd, options.config) }),

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { dirname, join, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { SagelintError } from '../errors.js';
 import { loadText } from '../loaders/load.js';
@@ -38,13 +38,10 @@ export interface LoadedConfig {
   rules: AnyRule[];
 }
 
-/** The nearest configuration file at or above `directory`, or undefined. */
-export function findConfigFile(directory: string): string | undefined {
-  for (let current = resolve(directory); ; current = dirname(current)) {
-    const name = CONFIG_FILE_NAMES.find((candidate) => existsSync(join(current, candidate)));
-    if (name !== undefined) return join(current, name);
-    if (dirname(current) === current) return undefined;
-  }
+/** The configuration file in `directory` itself (the first of `CONFIG_FILE_NAMES` there), or undefined. */
+export function configFileIn(directory: string): string | undefined {
+  const name = CONFIG_FILE_NAMES.find((candidate) => existsSync(join(directory, candidate)));
+  return name === undefined ? undefined : join(directory, name);
 }
 
 /**

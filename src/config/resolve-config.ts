@@ -1,10 +1,10 @@
-import { dirname, relative, sep } from 'node:path';
+import { dirname, relative, resolve, sep } from 'node:path';
 import type { EnabledRule } from '../engine/lint-source.js';
 import type { ExternalSuppression } from '../engine/suppressions.js';
 import { DEFAULT_MAX_FILE_SIZE } from '../loaders/load.js';
 import { loadPlugin, registerPlugin, withPlugins, type LoadedPlugin, type Plugin } from '../plugins/plugin.js';
 import type { AnyRule } from '../rule-support/define-rule.js';
-import { findConfigFile, loadConfigFile, pathInConfig, type LoadedConfig } from './config-file.js';
+import { configFileIn, loadConfigFile, pathInConfig, type LoadedConfig } from './config-file.js';
 import { resolveRuleSettings, type RuleSetting } from './rule-settings.js';
 
 export interface ConfigOptions {
@@ -50,10 +50,26 @@ export interface FileConfig {
   maxFileSize: number;
 }
 
+type Matcher = (path: string) => boolean;
+
+interface ConfigGlobs {
+  ignores: Matcher;
+  overrides: Matcher[];
+}
+
+/** A matcher for globs; picomatch is loaded only where some globs are given, since it costs start-up time. */
+async function matcher(globs: readonly string[]): Promise<Matcher> {
+  if (globs.length === 0) return () => false;
+  return (await import('picomatch')).default([...globs], { dot: true });
+}
+
 /** Resolves, and caches, the configuration of each file of a run. */
 export class ConfigResolver {
   private readonly loaded = new Map<string, Promise<LoadedConfig>>();
-  private readonly enabled = new Map<string, Promise<EnabledRule[]>>();
+  private readonly resolved = new Map<string, Promise<Omit<FileConfig, 'ignored'>>>();
+  private readonly globs = new WeakMap<LoadedConfig, Promise<ConfigGlobs>>();
+  private ignorePatternMatcher: Promise<Matcher | undefined> | undefined;
+  private readonly nearest = new Map<string, string | undefined>();
   private base: Promise<{ plugins: LoadedPlugin[]; rules: AnyRule[] }> | undefined;
 
   constructor(
@@ -64,49 +80,67 @@ export class ConfigResolver {
   /** The configuration of a file; a bad configuration file throws a `SagelintError` naming it. */
   async forFile(filePath: string): Promise<FileConfig> {
     const configPath = this.configPathFor(dirname(filePath));
-    const base = await this.baseRules();
     const loaded = configPath === undefined ? undefined : await this.load(configPath);
+    const inConfig = loaded && pathInConfig(loaded, filePath);
+    const globs = loaded === undefined ? undefined : await this.globsOf(loaded);
+    const ignoredByConfig = inConfig !== undefined && globs?.ignores(inConfig) === true;
+    const optionIgnores = await this.optionIgnores();
+    const ignoredByOptions = optionIgnores !== undefined && optionIgnores(relative(this.options.cwd, filePath).split(sep).join('/'));
+    const matched = inConfig === undefined || globs === undefined ? [] : globs.overrides.flatMap((matches, index) => (matches(inConfig) ? [index] : []));
+    // Files under one configuration that match the same overrides share everything but `ignored`: resolved once.
+    const key = `${configPath ?? ''}\0${matched.join(',')}`;
+    let shared = this.resolved.get(key);
+    if (shared === undefined) {
+      shared = this.resolve(configPath, loaded, matched);
+      this.resolved.set(key, shared);
+    }
+    return { ...(await shared), ignored: ignoredByConfig || ignoredByOptions };
+  }
+
+  /** What a configuration and the overrides a file matches make of the rules and the rest. */
+  private async resolve(configPath: string | undefined, loaded: LoadedConfig | undefined, matched: readonly number[]): Promise<Omit<FileConfig, 'ignored'>> {
+    const base = await this.baseRules();
     const ruleSet = loaded?.rules ?? base.rules;
     const plugins = [...base.plugins, ...(loaded?.plugins ?? []).filter((plugin) => !base.plugins.some(({ name }) => name === plugin.name))];
-    const inConfig = loaded && pathInConfig(loaded, filePath);
-    // Globs are matched only where some are given: the matcher costs start-up time otherwise.
-    const matches = async (path: string | undefined, globs: readonly string[]): Promise<boolean> =>
-      path !== undefined && globs.length > 0 && (await import('picomatch')).default.isMatch(path, [...globs], { dot: true });
-    const ignoredByConfig = await matches(inConfig, loaded?.config.ignores ?? []);
-    const ignoredByOptions = await matches(relative(this.options.cwd, filePath).split(sep).join('/'), this.options.ignorePatterns ?? []);
-    const overrides: Readonly<Record<string, RuleSetting>>[] = [];
-    const suppressions: ExternalSuppression[] = [];
-    for (const override of loaded?.config.overrides ?? []) {
-      if (!(await matches(inConfig, override.files))) continue;
-      overrides.push(override.rules ?? {});
-      suppressions.push(...(override.suppressions ?? []));
-    }
-    const layers: Readonly<Record<string, RuleSetting>>[] = [loaded?.config.rules ?? {}, ...overrides, this.options.rules ?? {}];
+    const overrides = matched.flatMap((index) => loaded?.config.overrides?.[index] ?? []);
+    const layers: Readonly<Record<string, RuleSetting>>[] = [loaded?.config.rules ?? {}, ...overrides.map((override) => override.rules ?? {}), this.options.rules ?? {}];
     const settings = mergeSettings(ruleSet, layers);
-    // Settings are cached by value and rule set: configurations that load the same plugins share their rules.
-    const key = JSON.stringify([plugins.map(({ name }) => name), settings]);
-    let rules = this.enabled.get(key);
-    if (rules === undefined) {
-      rules = resolveRuleSettings(ruleSet, settings as Record<string, RuleSetting>);
-      this.enabled.set(key, rules);
-    }
     const region = this.options.region ?? loaded?.config.region;
     return {
       ...(configPath !== undefined && { configFile: configPath }),
-      ignored: ignoredByConfig || ignoredByOptions,
       plugins: plugins.map(({ name, version, specifier }) => ({
         name,
         ...(version !== undefined && { version }),
         ...(specifier !== '' && { specifier }),
       })),
       settings,
-      rules: await rules,
+      rules: await resolveRuleSettings(ruleSet, settings as Record<string, RuleSetting>),
       ...(region !== undefined && { region }),
       inlineConfig: this.options.inlineConfig ?? loaded?.config.inlineConfig ?? true,
       reportUnusedDirectives: this.options.reportUnusedDirectives ?? loaded?.config.reportUnusedDisableDirectives ?? 'off',
-      suppressions,
+      suppressions: overrides.flatMap((override) => override.suppressions ?? []),
       maxFileSize: this.options.maxFileSize ?? loaded?.config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
     };
+  }
+
+  /** A configuration's `ignores` and each override's `files`, compiled once. */
+  private globsOf(loaded: LoadedConfig): Promise<ConfigGlobs> {
+    let globs = this.globs.get(loaded);
+    if (globs === undefined) {
+      globs = (async () => ({
+        ignores: await matcher(loaded.config.ignores ?? []),
+        overrides: await Promise.all((loaded.config.overrides ?? []).map((override) => matcher(override.files))),
+      }))();
+      this.globs.set(loaded, globs);
+    }
+    return globs;
+  }
+
+  /** `--ignore-pattern`'s globs, compiled once; undefined when there are none. */
+  private optionIgnores(): Promise<Matcher | undefined> {
+    const patterns = this.options.ignorePatterns ?? [];
+    this.ignorePatternMatcher ??= patterns.length === 0 ? Promise.resolve(undefined) : matcher(patterns);
+    return this.ignorePatternMatcher;
   }
 
   /** `maxWarnings` of the configuration file that applies in a folder (`--config`'s, or the nearest one's). */
@@ -116,7 +150,16 @@ export class ConfigResolver {
   }
 
   private configPathFor(directory: string): string | undefined {
-    return this.options.configFile ?? (this.options.lookup === false ? undefined : findConfigFile(directory));
+    return this.options.configFile ?? (this.options.lookup === false ? undefined : this.nearestConfigFile(resolve(directory)));
+  }
+
+  /** The nearest configuration file at or above a folder; each folder is looked in once per run. */
+  private nearestConfigFile(directory: string): string | undefined {
+    if (this.nearest.has(directory)) return this.nearest.get(directory);
+    const parent = dirname(directory);
+    const found = configFileIn(directory) ?? (parent === directory ? undefined : this.nearestConfigFile(parent));
+    this.nearest.set(directory, found);
+    return found;
   }
 
   /** The built-in rules and the options' plugins': what every configuration starts from. */

@@ -103,6 +103,7 @@ function mapObject(object: Record<string, unknown>, map: (key: string, value: un
 
 /** Variants that resolved to the same value are judged once. */
 function dedupeVariants(variants: Variant[]): Variant[] {
+  if (variants.length < 2) return variants;
   const seen = new Set<string>();
   return variants.filter((variant) => {
     const key = JSON.stringify(variant.value) + JSON.stringify([...variant.origins]);

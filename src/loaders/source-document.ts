@@ -70,15 +70,19 @@ export type PointerTarget = 'value' | 'key';
 /** Splits an RFC 6901 JSON Pointer into unescaped segments. */
 export function parsePointer(pointer: string): string[] {
   if (pointer === '') return [];
-  return pointer
-    .slice(1)
-    .split('/')
-    .map((segment) => segment.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const segments = pointer.slice(1).split('/');
+  // Escapes are rare; pointers are parsed for every value rules look at.
+  return pointer.includes('~') ? segments.map((segment) => segment.replace(/~1/g, '/').replace(/~0/g, '~')) : segments;
 }
 
 /** Joins segments into an RFC 6901 JSON Pointer. */
 export function formatPointer(segments: readonly (string | number)[]): string {
-  return segments.map((segment) => '/' + String(segment).replace(/~/g, '~0').replace(/\//g, '~1')).join('');
+  let pointer = '';
+  for (const segment of segments) {
+    const text = String(segment);
+    pointer += `/${text.includes('~') || text.includes('/') ? text.replace(/~/g, '~0').replace(/\//g, '~1') : text}`;
+  }
+  return pointer;
 }
 
 /**
@@ -189,5 +193,7 @@ export class LineIndex {
 
 /** Sets an own member, even one named `__proto__`, which plain assignment would turn into a prototype change. */
 export function setMember(object: Record<string, unknown>, key: string, value: unknown): void {
-  Object.defineProperty(object, key, { value, enumerable: true, writable: true, configurable: true });
+  // defineProperty only where needed: it is slow, and it leaves objects in V8's slower dictionary mode.
+  if (key === '__proto__') Object.defineProperty(object, key, { value, enumerable: true, writable: true, configurable: true });
+  else object[key] = value;
 }

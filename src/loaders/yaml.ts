@@ -1,4 +1,4 @@
-import { Composer, CST, isAlias, isMap, isScalar, isSeq, Parser, type Document, type Node as YamlNode } from 'yaml';
+import { Composer, CST, isAlias, isMap, isScalar, isSeq, Parser, visit, type Document, type Node as YamlNode, type Tags } from 'yaml';
 import {
   MAX_NESTING_DEPTH,
   nestedTooDeep,
@@ -35,6 +35,16 @@ const INTRINSIC_TAGS: ReadonlyMap<string, string> = new Map([
 ]);
 
 /**
+ * The intrinsic tags, known to the composer in each form they take (`!Ref X`, `!GetAtt [A, B]`, `!If {…}`) so that
+ * it leaves them as written without a warning: each warning is an Error with a stack trace, a hundred per template.
+ */
+const INTRINSIC_CUSTOM_TAGS: Tags = [...INTRINSIC_TAGS.keys()].flatMap((tag) => [
+  { tag, resolve: (value: string) => value },
+  { tag, collection: 'seq' as const },
+  { tag, collection: 'map' as const },
+]);
+
+/**
  * Parses a YAML stream (several documents allowed) as YAML 1.2 with the core schema, as the AWS CLI reads
  * `--cli-input-yaml`. Anchors, aliases and merge keys (`<<`) are resolved; positions inside aliased content
  * are those of the anchored original, the only place that text exists. CloudFormation's short-form tags
@@ -49,7 +59,7 @@ export function loadYaml(filePath: string, text: string): SourceDocument {
   if (tooDeep !== undefined) return { filePath, text, format: 'yaml', documents: [], problems: [tooDeep] };
   const tags = indexTags(tokens);
   // Duplicate keys are found while converting, by their text: `1` and `"1"` differ to YAML but not in JSON.
-  const composer = new Composer({ merge: true, uniqueKeys: false, keepSourceTokens: true });
+  const composer = new Composer({ merge: true, uniqueKeys: false, keepSourceTokens: true, customTags: INTRINSIC_CUSTOM_TAGS });
   for (const yamlDocument of composer.compose(tokens)) {
     const error = yamlDocument.errors[0];
     if (error !== undefined) {
@@ -166,6 +176,7 @@ class ConversionError extends Error {
 class YamlConverter {
   private readonly done = new Map<YamlNode, Converted>();
   private readonly inProgress = new Set<YamlNode>();
+  private aliasTargets: Map<YamlNode, YamlNode> | undefined;
 
   constructor(
     private readonly document: Document.Parsed,
@@ -199,7 +210,8 @@ class YamlConverter {
   }
 
   private convertAlias(alias: YamlNode & { source: string }): Converted {
-    const target = isAlias(alias) ? alias.resolve(this.document) : undefined;
+    this.aliasTargets ??= aliasTargetsOf(this.document);
+    const target = this.aliasTargets.get(alias);
     if (target === undefined) {
       throw new ConversionError({ kind: 'syntax', message: `Unknown YAML alias *${alias.source}.`, range: rangeOf(alias) });
     }
@@ -326,6 +338,26 @@ class YamlConverter {
     const value = isScalar(node) ? node.value : null;
     return { value: value === undefined ? null : value, source: { kind: 'scalar', range: rangeOf(node) }, size: 1 };
   }
+}
+
+/**
+ * The node each alias names: the last one before it with its anchor, as `Alias.resolve` decides, found in one walk of
+ * the document rather than one per alias (quadratic: thousands of aliases took seconds).
+ */
+function aliasTargetsOf(document: Document.Parsed): Map<YamlNode, YamlNode> {
+  const targets = new Map<YamlNode, YamlNode>();
+  const anchored = new Map<string, YamlNode>();
+  visit(document, {
+    Node: (_key, node) => {
+      if (isAlias(node)) {
+        const target = anchored.get(node.source);
+        if (target !== undefined) targets.set(node, target);
+      } else if (node.anchor !== undefined && node.anchor !== '') {
+        anchored.set(node.anchor, node);
+      }
+    },
+  });
+  return targets;
 }
 
 function keyText(key: YamlNode | null): string {

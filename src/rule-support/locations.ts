@@ -29,6 +29,18 @@ export interface LocatedValue {
  * one finding. Tags are left out too, since a tag value that holds an ARN is a label, not a resource the job uses.
  */
 export function locatedValues(context: RuleContext<unknown>): LocatedValue[] {
+  // Two rules read them for each deployable variant: found once per variant's value.
+  const { value } = context;
+  const known = isRecord(value) ? locatedByValue.get(value) : undefined;
+  if (known !== undefined) return known;
+  const located = findLocatedValues(context);
+  if (isRecord(value)) locatedByValue.set(value, located);
+  return located;
+}
+
+const locatedByValue = new WeakMap<object, LocatedValue[]>();
+
+function findLocatedValues(context: RuleContext<unknown>): LocatedValue[] {
   const base = context.propertiesPointer;
   const imagePointer = `${base}/ModelBiasAppSpecification/ImageUri`;
   const kmsMembers = new Map(KMS_KEY_MEMBERS.map((member) => [`${base}${member.parent}/${member.name}`, member.acceptsAliases]));
@@ -51,6 +63,8 @@ export function locatedValues(context: RuleContext<unknown>): LocatedValue[] {
 
   const visit = (value: unknown, pointer: string): void => {
     if (typeof value === 'string') {
+      // Most strings are neither the image nor an ARN: those are passed over before the costlier checks.
+      if (pointer !== imagePointer && !value.startsWith('arn:')) return;
       if (context.isUnknown(pointer) || hasSchemaViolation(context, pointer)) return;
       const location = locate(pointer, value);
       if (location !== undefined) located.push({ pointer, label: memberLabel(context.model, pointer), text: value, ...location });
