@@ -62,6 +62,13 @@ class NestedTooDeep extends Error {
  * one too many, long before the stack runs out. Comments and trailing commas do not change the nesting.
  */
 function findTooDeep(text: string): LoadProblem | undefined {
+  // Nothing can nest deeper than the text has brackets: most files are passed by counting them, without a parse.
+  let brackets = 0;
+  for (let index = 0; index < text.length && brackets <= MAX_NESTING_DEPTH; index += 1) {
+    const code = text.charCodeAt(index);
+    if (code === 0x5b || code === 0x7b) brackets += 1;
+  }
+  if (brackets <= MAX_NESTING_DEPTH) return undefined;
   let depth = 0;
   const enter = (offset: number): void => {
     depth += 1;

@@ -45,6 +45,13 @@ const INTRINSIC_CUSTOM_TAGS: Tags = [...INTRINSIC_TAGS.keys()].flatMap((tag) => 
 ]);
 
 /**
+ * How documents are composed: merge keys resolved, syntax tokens kept (only they say where a tag is written), and
+ * duplicate keys left to the conversion, which finds them by their text (`1` and `"1"` differ to YAML, not to JSON).
+ * The benchmark's parse floor composes with the same options.
+ */
+export const COMPOSER_OPTIONS = { merge: true, uniqueKeys: false, keepSourceTokens: true, customTags: INTRINSIC_CUSTOM_TAGS } as const;
+
+/**
  * Parses a YAML stream (several documents allowed) as YAML 1.2 with the core schema, as the AWS CLI reads
  * `--cli-input-yaml`. Anchors, aliases and merge keys (`<<`) are resolved; positions inside aliased content
  * are those of the anchored original, the only place that text exists. CloudFormation's short-form tags
@@ -58,8 +65,7 @@ export function loadYaml(filePath: string, text: string): SourceDocument {
   const tooDeep = findTooDeep(tokens);
   if (tooDeep !== undefined) return { filePath, text, format: 'yaml', documents: [], problems: [tooDeep] };
   const tags = indexTags(tokens);
-  // Duplicate keys are found while converting, by their text: `1` and `"1"` differ to YAML but not in JSON.
-  const composer = new Composer({ merge: true, uniqueKeys: false, keepSourceTokens: true, customTags: INTRINSIC_CUSTOM_TAGS });
+  const composer = new Composer(COMPOSER_OPTIONS);
   for (const yamlDocument of composer.compose(tokens)) {
     const error = yamlDocument.errors[0];
     if (error !== undefined) {

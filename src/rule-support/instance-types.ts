@@ -1,5 +1,6 @@
 import type { ServiceModel, ValueShape } from '../model/shapes.js';
 import { valuesOfShape } from './shapes.js';
+import { isRecord } from '../values.js';
 import { closestName } from './suggest.js';
 
 /** `ml.<family>.<size>`, as every SageMaker processing instance type is written. */
@@ -57,8 +58,19 @@ export interface InstanceTypeValue {
   listed: readonly string[];
 }
 
+/** Several rules read them for each deployable variant: found once per variant's value. */
+const instanceTypesByValue = new WeakMap<object, InstanceTypeValue[]>();
+
 /** Every string the model types as a `ProcessingInstanceType` (wrong types are `valid-value-type`'s). */
 export function instanceTypeValues(model: ServiceModel, root: unknown): InstanceTypeValue[] {
+  const known = isRecord(root) ? instanceTypesByValue.get(root) : undefined;
+  if (known !== undefined) return known;
+  const found = findInstanceTypeValues(model, root);
+  if (isRecord(root)) instanceTypesByValue.set(root, found);
+  return found;
+}
+
+function findInstanceTypeValues(model: ServiceModel, root: unknown): InstanceTypeValue[] {
   const found: InstanceTypeValue[] = [];
   for (const { pointer, value, shape } of valuesOfShape(model, root, isInstanceTypeShape)) {
     if (typeof value === 'string' && shape.type === 'string') found.push({ pointer, value, listed: shape.enum ?? [] });
