@@ -6,8 +6,8 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync,
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { main } from '../src/cli.js';
 import { recordBaseline, type LintResult } from '../src/index.js';
+import { runCli, type CliRun } from './support/run-cli.js';
 
 const CLEAN = '\n✔ No problems (2 files linted, 2 definitions, 0 files without one).\n';
 const BROKEN = resolve(import.meta.dirname, '..', 'fixtures', 'examples', 'broken-request.yaml');
@@ -25,18 +25,8 @@ afterEach(() => {
   rmSync(project, { recursive: true, force: true });
 });
 
-async function run(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(argv, {
-    cwd: project,
-    env: {},
-    stdout: { write: (text: string) => (stdout += text) },
-    stderr: { write: (text: string) => (stderr += text) },
-    readStdin: async () => '',
-    version: '0.0.0-test',
-  });
-  return { code, stdout, stderr };
+function run(argv: string[]): Promise<CliRun> {
+  return runCli(project, argv);
 }
 
 function edit(file: string, change: (text: string) => string): void {

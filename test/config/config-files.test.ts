@@ -9,26 +9,14 @@ import { describe, expect, it } from 'vitest';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { renderConfigSchema, CONFIG_SCHEMA_FILE } from '../../scripts/generate-rules-doc.js';
-import { main } from '../../src/cli.js';
+import { runCli } from '../support/run-cli.js';
 import { calculateConfigForFile, lint } from '../../src/index.js';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const CONFIG = join(ROOT, 'fixtures', 'config');
 const PROJECT = join(CONFIG, 'project');
 
-async function run(cwd: string, argv: string[], stdin = ''): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(argv, {
-    cwd,
-    env: {},
-    stdout: { write: (text: string) => (stdout += text) },
-    stderr: { write: (text: string) => (stderr += text) },
-    readStdin: async () => stdin,
-    version: '0.0.0-test',
-  });
-  return { code, stdout, stderr };
-}
+const run = runCli;
 
 /** `file: rule-id severity` for every finding, in order. */
 async function findingsOf(patterns: string[], options: Parameters<typeof lint>[1] = {}): Promise<string[]> {

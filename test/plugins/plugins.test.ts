@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../../src/cli.js';
+import { runCli } from '../support/run-cli.js';
 import { calculateConfigForFile, definePlugin, defineRule, lint, SagelintError, type LintResult } from '../../src/index.js';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
@@ -67,26 +67,6 @@ function pluginFindings(results: readonly LintResult[]): string[] {
       .filter((finding) => finding.ruleId.includes('/') || finding.ruleId === 'internal-error')
       .map((finding) => `${result.filePath.slice(project.length + 1)}:${finding.line}:${finding.column} ${finding.severity} ${finding.ruleId} ${finding.message}`),
   );
-}
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-async function runCli(cwd: string, argv: string[]): Promise<Run> {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(argv, {
-    cwd,
-    env: {},
-    stdout: { write: (text: string) => (stdout += text) },
-    stderr: { write: (text: string) => (stderr += text) },
-    readStdin: async () => '',
-    version: '0.0.0-test',
-  });
-  return { code, stdout, stderr };
 }
 
 const EXPECTED = [
