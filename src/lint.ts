@@ -45,8 +45,8 @@ export interface LintOptions {
    */
   plugins?: readonly (string | Plugin)[];
   /**
-   * Worker threads to lint with: a number, `'off'` (the calling thread only), or `'auto'` (default: one per core
-   * when there are many files). The results are the same whatever it is. Plugins given as objects keep a run on the
+   * Worker threads to lint with: a number, `'off'` (the calling thread only), or `'auto'` (default: with many files,
+   * one per core but one, up to 4; none on two cores, where measured they do not pay). The results are the same whatever it is. Plugins given as objects keep a run on the
    * calling thread, since objects with functions cannot be sent to a worker.
    */
   concurrency?: number | 'auto' | 'off';
@@ -191,7 +191,9 @@ function workerCount(options: LintOptions, fileCount: number): number {
   if (concurrency === 'off' || fileCount < 2) return 1;
   // Workers run the compiled JavaScript; from TypeScript sources (the tests), or with plugin objects, there is none to run.
   if (import.meta.url.endsWith('.ts') || (options.plugins ?? []).some((plugin) => typeof plugin !== 'string')) return 1;
-  if (concurrency === 'auto') return fileCount < AUTO_CONCURRENCY_MIN_FILES ? 1 : Math.min(availableParallelism(), 4);
+  // One core is left to the calling thread and to V8's own threads (garbage collection, compilation): measured on two
+  // cores, two workers burn half as much CPU again as one thread and finish no sooner (`npm run bench`).
+  if (concurrency === 'auto') return fileCount < AUTO_CONCURRENCY_MIN_FILES ? 1 : Math.min(availableParallelism() - 1, 4);
   return Math.max(1, Math.min(Math.floor(concurrency), fileCount));
 }
 

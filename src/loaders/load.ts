@@ -1,4 +1,4 @@
-import { open, type FileHandle } from 'node:fs/promises';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { extname } from 'node:path';
 import type { SourceDocument, SourceFormat } from './source-document.js';
 
@@ -21,20 +21,21 @@ export interface LoadFileOptions {
 export async function loadFile(filePath: string, options: LoadFileOptions = {}): Promise<SourceDocument> {
   const maxFileSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
   let bytes: Uint8Array | undefined;
-  let handle: FileHandle | undefined;
+  let descriptor: number | undefined;
   try {
-    // One handle for the size and the read, so both see the same file even if it is replaced in between.
-    handle = await open(filePath, 'r');
-    const { size } = await handle.stat();
+    // Synchronous: files are small and the work is parsing; a promise per system call cost more than the reads.
+    // One descriptor for the size and the read, so both see the same file even if it is replaced in between.
+    descriptor = openSync(filePath, 'r');
+    const { size } = fstatSync(descriptor);
     if (size > maxFileSize) {
       return unreadable(filePath, `The file is ${size} bytes, over the size limit of ${maxFileSize} bytes (maxFileSize).`);
     }
-    bytes = await readAtMost(handle, maxFileSize, size);
+    bytes = readAtMost(descriptor, maxFileSize, size);
   } catch (error) {
     const reason = error instanceof Error && 'code' in error ? String(error.code) : String(error);
     return unreadable(filePath, `Cannot read the file (${reason}).`);
   } finally {
-    await handle?.close();
+    if (descriptor !== undefined) closeSync(descriptor);
   }
   if (bytes === undefined) return unreadable(filePath, `The file is over the size limit of ${maxFileSize} bytes (maxFileSize).`);
   // Git's heuristic: a NUL byte in the first 8000 bytes means binary.
@@ -79,18 +80,20 @@ function formatOf(filePath: string, text: string): SourceFormat {
  * The file's bytes, or undefined when there are more than `limit`: a file can grow after its `stat`, and a pipe or a
  * device (`/dev/zero`, named on the command line) has no size to check beforehand. `expectedSize` is the stat's.
  */
-async function readAtMost(handle: FileHandle, limit: number, expectedSize: number): Promise<Uint8Array | undefined> {
+function readAtMost(descriptor: number, limit: number, expectedSize: number): Uint8Array | undefined {
   const chunks: Uint8Array[] = [];
   let total = 0;
+  // First the file as its stat says and one byte more; then 64 KiB at a time (a pipe, a file that grew), never past
+  // one byte over the limit. A regular file takes one read, and the next sees its end.
+  let wanted = Math.min(expectedSize + 1, limit + 1);
   for (;;) {
-    // Room for the rest of the file as its stat says and 64 KiB more (a pipe, a file that grew), never past one byte
-    // over the limit: one read takes a regular file whole, and the next sees its end.
-    const chunk = new Uint8Array(Math.min(Math.max(expectedSize - total, 0) + 64 * 1024, limit + 1 - total));
-    const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
-    if (bytesRead === 0) return Buffer.concat(chunks, total);
+    const chunk = Buffer.allocUnsafe(wanted);
+    const bytesRead = readSync(descriptor, chunk, 0, chunk.length, null);
+    if (bytesRead === 0) return chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total);
     chunks.push(chunk.subarray(0, bytesRead));
     total += bytesRead;
     if (total > limit) return undefined;
+    wanted = Math.min(64 * 1024, limit + 1 - total);
   }
 }
 
