@@ -100,6 +100,10 @@ class Resolver {
   readonly decisions = new Map<string, number>();
   private readonly origins = new Map<string, Origin>();
   private readonly unknowns = new Set<string>();
+  /** Pointers of the values written elsewhere being resolved: one met again refers to itself. */
+  private readonly resolving = new Set<string>();
+  /** Names of the conditions being evaluated, likewise. */
+  private readonly evaluating = new Set<string>();
 
   constructor(
     private readonly template: Record<string, unknown>,
@@ -157,7 +161,13 @@ class Resolver {
   /** A value written elsewhere in the document, used here: resolved there, reported there. */
   private from(origin: Origin, value: unknown, path: (string | number)[]): unknown {
     this.origins.set(formatPointer(path), origin);
-    return this.resolve(value, path, origin.pointer);
+    // A parameter whose Default refers to itself, a mapping that finds itself: CloudFormation rejects the template,
+    // and no value is known.
+    if (this.resolving.has(origin.pointer)) return this.unknown(path);
+    this.resolving.add(origin.pointer);
+    const resolved = this.resolve(value, path, origin.pointer);
+    this.resolving.delete(origin.pointer);
+    return resolved;
   }
 
   private resolveIntrinsic(name: string, argument: unknown, path: (string | number)[], written: string): unknown {
@@ -169,7 +179,7 @@ class Resolver {
         if (!Array.isArray(argument) || argument.length !== 3) return this.unknown(path);
         // A condition the chosen parameter values decide (`HasKey: !Not [!Equals [!Ref KeyArn, '']]`) picks its
         // branch, so a branch that cannot be deployed with those values is not judged; otherwise both are.
-        const known = typeof argument[0] === 'string' ? this.evaluateCondition(argument[0], new Set()) : undefined;
+        const known = typeof argument[0] === 'string' ? this.evaluateCondition(argument[0]) : undefined;
         // Every Fn::If on one condition takes the same branch in a variant: the condition is one decision.
         const decision = typeof argument[0] === 'string' ? `condition:${argument[0]}` : `if:${written}`;
         const branch = known === undefined ? 1 + this.choose(decision, 2) : known ? 1 : 2;
@@ -203,27 +213,31 @@ class Resolver {
   }
 
   /** A condition's value under this variant's parameter values, or undefined when it cannot be known offline. */
-  private evaluateCondition(name: string, evaluating: ReadonlySet<string>): boolean | undefined {
+  private evaluateCondition(name: string): boolean | undefined {
     const conditions = this.template.Conditions;
-    if (!isRecord(conditions) || !Object.hasOwn(conditions, name) || evaluating.has(name)) return undefined;
-    return this.evaluateExpression(conditions[name], new Set([...evaluating, name]));
+    // A condition that depends on itself (through `Condition`, or an `Fn::If` on it in its own `Fn::Equals`) has no value.
+    if (!isRecord(conditions) || !Object.hasOwn(conditions, name) || this.evaluating.has(name)) return undefined;
+    this.evaluating.add(name);
+    const value = this.evaluateExpression(conditions[name]);
+    this.evaluating.delete(name);
+    return value;
   }
 
-  private evaluateExpression(expression: unknown, evaluating: ReadonlySet<string>): boolean | undefined {
+  private evaluateExpression(expression: unknown): boolean | undefined {
     const name = intrinsicName(expression);
     if (name === undefined || !isRecord(expression)) return undefined;
     const argument = expression[name];
     const operands = Array.isArray(argument) ? argument : [];
     switch (name) {
       case 'Condition':
-        return typeof argument === 'string' ? this.evaluateCondition(argument, evaluating) : undefined;
+        return typeof argument === 'string' ? this.evaluateCondition(argument) : undefined;
       case 'Fn::Not': {
-        const operand = this.evaluateExpression(operands[0], evaluating);
+        const operand = this.evaluateExpression(operands[0]);
         return operand === undefined ? undefined : !operand;
       }
       case 'Fn::And':
       case 'Fn::Or': {
-        const values = operands.map((operand) => this.evaluateExpression(operand, evaluating));
+        const values = operands.map((operand) => this.evaluateExpression(operand));
         const decisive = name === 'Fn::And' ? false : true;
         if (values.includes(decisive)) return decisive;
         return values.every((value) => value !== undefined) ? !decisive : undefined;

@@ -148,9 +148,11 @@ class DefinitionContext {
     };
   }
 
+  /** Whether the pointer or one of its ancestors is unknown: a lookup per level, however many unknowns there are. */
   private isUnknown(pointer: string): boolean {
-    for (const unknown of this.variant.unknowns) {
-      if (pointer === unknown || pointer.startsWith(`${unknown}/`)) return true;
+    for (let end = pointer.length; end >= 0; end = pointer.lastIndexOf('/', end - 1)) {
+      if (this.variant.unknowns.has(pointer.slice(0, end))) return true;
+      if (end === 0) break;
     }
     return false;
   }

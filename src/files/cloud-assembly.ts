@@ -75,7 +75,17 @@ async function readAssembly(directory: string, manifest: Record<string, unknown>
       }
     } else if (artifact.type === 'cdk:cloud-assembly' && typeof properties.directoryName === 'string') {
       const stageDirectory = join(directory, properties.directoryName);
-      const stageManifest = await readManifest(join(stageDirectory, 'manifest.json'));
+      const stageManifestPath = join(stageDirectory, 'manifest.json');
+      // `.` or `..` names an assembly being read: reading it again would never end.
+      if (assembly.manifests.includes(stageManifestPath)) {
+        assembly.problems.push({
+          filePath: manifestPath,
+          pointer: at('directoryName'),
+          message: `The nested assembly "${properties.directoryName}" was read already; a stage cannot contain itself.`,
+        });
+        continue;
+      }
+      const stageManifest = await readManifest(stageManifestPath);
       if (stageManifest === undefined) {
         assembly.problems.push({
           filePath: manifestPath,

@@ -4,11 +4,17 @@
  */
 export function closestName(name: string, candidates: readonly string[]): string | undefined {
   const lower = name.toLowerCase();
+  // No candidate further than this is close enough (see `allowed` below), and the edit distance is at least the
+  // difference in length: a value thousands of characters long is not compared, in quadratic time, with every one.
+  const longest = Math.max(0, ...candidates.map((candidate) => candidate.length));
+  const limit = Math.max(1, Math.floor(Math.min(name.length, longest) / 4));
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const candidate of candidates) {
-    if (candidate.toLowerCase() === lower) return candidate;
-    const distance = editDistance(lower, candidate.toLowerCase());
+    const candidateLower = candidate.toLowerCase();
+    if (candidateLower === lower) return candidate;
+    if (Math.abs(candidateLower.length - lower.length) > limit) continue;
+    const distance = editDistance(lower, candidateLower);
     if (distance < bestDistance) {
       best = candidate;
       bestDistance = distance;

@@ -2,7 +2,9 @@
  * CDK cloud assemblies through `lint()`: a `cdk.out` is read through its manifest.json (stacks, nested stacks, stages),
  * findings point into the synthesized templates and name stack and construct, and broken assemblies are findings.
  */
-import { relative, resolve } from 'node:path';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lint, type LintResult } from '../../src/index.js';
 
@@ -256,6 +258,36 @@ describe('broken assemblies', () => {
       },
     ]);
     expect(results[1]).toMatchObject({ findings: [], definitionCount: 1 });
+  });
+
+  it('reports a stage that names its own assembly, or one that contains it, instead of reading it forever', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'sagelint-stage-loop-'));
+    try {
+      const stage = (directoryName: string): unknown => ({ type: 'cdk:cloud-assembly', properties: { directoryName } });
+      await mkdir(join(dir, 'cdk.out', 'assembly-Prod'), { recursive: true });
+      await writeFile(
+        join(dir, 'cdk.out', 'manifest.json'),
+        JSON.stringify({ version: '36.0.0', artifacts: { Self: stage('.'), Prod: stage('assembly-Prod') } }, null, 2),
+      );
+      await writeFile(join(dir, 'cdk.out', 'assembly-Prod', 'manifest.json'), JSON.stringify({ version: '36.0.0', artifacts: { Parent: stage('..') } }, null, 2));
+      const results = await lint(['.'], { cwd: dir });
+      expect(results.flatMap((result) => result.findings.map(({ ruleId, pointer, message }) => ({ file: relative(dir, result.filePath), ruleId, pointer, message })))).toEqual([
+        {
+          file: join('cdk.out', 'assembly-Prod', 'manifest.json'),
+          ruleId: 'read-error',
+          pointer: '/artifacts/Parent/properties/directoryName',
+          message: 'The nested assembly ".." was read already; a stage cannot contain itself.',
+        },
+        {
+          file: join('cdk.out', 'manifest.json'),
+          ruleId: 'read-error',
+          pointer: '/artifacts/Self/properties/directoryName',
+          message: 'The nested assembly "." was read already; a stage cannot contain itself.',
+        },
+      ]);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   it('lints every broken assembly at once, each problem once', async () => {

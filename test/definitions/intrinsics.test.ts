@@ -376,6 +376,30 @@ describe('deploy-time functions', () => {
   });
 });
 
+describe('values that refer to themselves', () => {
+  // CloudFormation rejects such a template; offline its value is unknown, rather than a stack overflow.
+  it('is unknown for a parameter whose Default refers to itself, directly or through another parameter', () => {
+    const template = parameters({
+      Self: { Type: 'String', Default: { Ref: 'Self' } },
+      First: { Type: 'String', Default: { 'Fn::Select': [0, [{ Ref: 'Second' }]] } },
+      Second: { Type: 'String', AllowedValues: [{ Ref: 'First' }] },
+    });
+    expect(resolveOne({ A: { Ref: 'Self' }, B: { Ref: 'First' } }, template).unknowns).toEqual(['/A', '/B']);
+  });
+
+  it('is unknown for a mapping value that looks itself up, directly or through another mapping', () => {
+    const template = {
+      Mappings: {
+        Self: { k: { v: { 'Fn::FindInMap': ['Self', 'k', 'v'] } } },
+        First: { k: { v: { 'Fn::FindInMap': ['Second', 'k', 'v'] } } },
+        Second: { k: { v: { 'Fn::FindInMap': ['First', 'k', 'v'] } } },
+      },
+    };
+    const value = { A: { 'Fn::FindInMap': ['Self', 'k', 'v'] }, B: { 'Fn::FindInMap': ['First', 'k', 'v'] } };
+    expect(resolveOne(value, template).unknowns).toEqual(['/A', '/B']);
+  });
+});
+
 describe('the bound on decisions', () => {
   it('gives a bounded number of variants for 100 parameters of AllowedValues', () => {
     const declared: Record<string, unknown> = {};
@@ -414,6 +438,7 @@ describe('conditions the parameter values decide', () => {
       BigWithKey: { 'Fn::And': [{ Condition: 'Big' }, { Condition: 'HasKey' }] },
       InRegion: { 'Fn::Equals': [{ Ref: 'AWS::Region' }, 'us-east-1'] },
       Loop: { 'Fn::Not': [{ Condition: 'Loop' }] },
+      LoopThroughIf: { 'Fn::Equals': [{ 'Fn::If': ['LoopThroughIf', 'a', 'b'] }, 'a'] },
     },
   };
 
@@ -437,7 +462,7 @@ describe('conditions the parameter values decide', () => {
   });
 
   it('judges both branches when the condition cannot be known offline, or refers to itself', () => {
-    for (const condition of ['InRegion', 'Loop']) {
+    for (const condition of ['InRegion', 'Loop', 'LoopThroughIf']) {
       const variants = resolveVariants({ A: { 'Fn::If': [condition, 'yes', 'no'] } }, BASE, template);
       expect(variants.map((variant) => variant.value)).toEqual([{ A: 'yes' }, { A: 'no' }]);
     }

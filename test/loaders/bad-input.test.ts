@@ -253,6 +253,34 @@ describe('YAML syntax errors', () => {
     });
   });
 
+  it('keeps an error at the end of the file inside it (the parser places it one past the end)', async () => {
+    expectOneFatal(await lintAs('a.yaml', 'ModelBiasJobInput:\n  S3Uri: "abc'), {
+      ruleId: 'parse-error',
+      line: 2,
+      column: 14,
+      endLine: 2,
+      endColumn: 14,
+      message: 'Missing closing "quote.',
+    });
+    expectOneFatal(await lintAs('a.yaml', 'ModelBiasJobInput: {a: 1\n'), { ruleId: 'parse-error', line: 2, column: 1, endLine: 2, endColumn: 1 });
+  });
+
+  it('ends an error at the \r of a CRLF line end at the end of that line, not between \r and \n', async () => {
+    expectOneFatal(await lintAs('a.yaml', 'RoleArn: "\r\n"\r\n'), { ruleId: 'parse-error', line: 1, column: 11, endLine: 1, endColumn: 11 });
+  });
+
+  it('resolves an alias to the last anchor of its name before it', async () => {
+    const source = await loadText('a.yaml', 'a: &x 1\nb: *x\nc: &x 2\nd: *x\n');
+    expect(source.documents[0]?.value).toEqual({ a: 1, b: 1, c: 2, d: 2 });
+  });
+
+  it('resolves thousands of aliases in one walk of the document, not one walk each', async () => {
+    // One walk per alias took 10,000 × 10,000 steps here.
+    const source = await loadText('a.yaml', `a: &x 1\nlist: [${Array(10_000).fill('*x').join(', ')}]\n`);
+    expect(source.problems).toEqual([]);
+    expect(source.documents[0]?.value).toMatchObject({ list: Array(10_000).fill(1) });
+  });
+
   it('reports an unknown alias at the alias', async () => {
     expectOneFatal(await lintAs('a.yaml', 'a: *b\n'), { ruleId: 'parse-error', line: 1, column: 4, endLine: 1, endColumn: 6, message: 'Unknown YAML alias *b.' });
   });

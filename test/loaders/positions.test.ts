@@ -46,6 +46,13 @@ describe('LineIndex', () => {
     expect(lines.position(text.length)).toEqual({ line: 4, column: 2 });
     expect([1, 2, 3, 4].map((line) => lines.lineText(text, line))).toEqual(['a', 'bc', 'd', 'e']);
   });
+
+  it('places an offset between the \\r and the \\n of a line end, or past the text, at the end of its line', () => {
+    const text = 'a\nbc\r\nd';
+    const lines = new LineIndex(text);
+    expect(lines.position(5)).toEqual({ line: 2, column: 3 });
+    expect(lines.position(text.length + 1)).toEqual({ line: 3, column: 2 });
+  });
 });
 
 describe('JSON positions', () => {

@@ -61,6 +61,18 @@ testRule(rule, {
       ],
     },
     {
+      // Not compared, in quadratic time, with every listed type for a suggestion: 20,000 characters took seconds.
+      file: 'inline-very-long.yaml',
+      code: request(`ml.${'x'.repeat(20_000)}`),
+      findings: [
+        {
+          line: 2,
+          column: 46,
+          message: `InstanceType "ml.${'x'.repeat(73)}... is not a valid instance type (expected ml.<family>.<size>, such as "ml.m5.xlarge").`,
+        },
+      ],
+    },
+    {
       file: 'inline-ec2-name-missing-size.yaml',
       code: request('m5.medium'),
       findings: [
