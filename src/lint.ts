@@ -46,8 +46,8 @@ export interface LintOptions {
   plugins?: readonly (string | Plugin)[];
   /**
    * Worker threads to lint with: a number, `'off'` (the calling thread only), or `'auto'` (default: with many files,
-   * one per core but one, up to 4; none on two cores, where measured they do not pay). The results are the same whatever it is. Plugins given as objects keep a run on the
-   * calling thread, since objects with functions cannot be sent to a worker.
+   * one per core but one, up to 4; none on two cores, where measured they do not pay). The results are the same
+   * whatever it is. Plugins given as objects keep a run on the calling thread: functions cannot go to a worker.
    */
   concurrency?: number | 'auto' | 'off';
   /**
@@ -93,7 +93,7 @@ export interface LintRun {
   unmatchedBaselineFindings?: number;
 }
 
-/** How many files are read at once: enough to overlap disk waits, few enough to bound memory. */
+/** How many files are read (and their configurations resolved) before they are linted: few, to bound memory. */
 const READ_CONCURRENCY = 16;
 
 /** From how many files `concurrency: 'auto'` lints in worker threads: below, starting them costs more than it saves. */
