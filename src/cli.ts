@@ -191,11 +191,14 @@ function parseArguments(argv: readonly string[], io: CliIo): CliArguments | numb
     .option('rule', {
       type: 'string',
       array: true,
+      // One value per flag, repeated (`--rule a --rule b`): an array option would swallow the patterns after it.
+      nargs: 1,
       describe: 'A rule setting over the configuration, e.g. --rule "require-vpc-config: off" or "require-tag-keys: [error, {keys: [team]}]"',
     })
     .option('plugin', {
       type: 'string',
       array: true,
+      nargs: 1,
       describe: 'Load this plugin for every file (a path or a package name, from the cwd), besides the configuration\'s plugins',
     })
     .option('baseline', {
@@ -207,7 +210,7 @@ function parseArguments(argv: readonly string[], io: CliIo): CliArguments | numb
       default: false,
       describe: 'Record the findings of the linted files in the baseline (--baseline, or the default), keeping other files\' entries',
     })
-    .option('ignore-pattern', { type: 'string', array: true, describe: 'Do not lint files matching this glob (relative to the cwd)' })
+    .option('ignore-pattern', { type: 'string', array: true, nargs: 1, describe: 'Do not lint files matching this glob (relative to the cwd)' })
     .option('print-config', { type: 'string', describe: 'Print the configuration that applies to this file, and lint nothing' })
     .option('inline-config', {
       type: 'boolean',

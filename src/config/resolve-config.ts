@@ -200,7 +200,8 @@ function mergeSettings(
   for (const rule of rules) merged[rule.id] = [rule.severity, undefined];
   for (const layer of layers) {
     for (const [id, setting] of Object.entries(layer)) {
-      const [severity, options] = typeof setting === 'string' ? [setting, undefined] : setting;
+      // A malformed setting (from the API or a flag) keeps its value, and resolveRuleSettings says what is wrong.
+      const [severity, options] = Array.isArray(setting) ? setting : [setting, undefined];
       merged[id] = [severity, options ?? merged[id]?.[1]];
     }
   }

@@ -48,6 +48,11 @@ function displayPath(filePath: string, context: FormatterContext): string {
   return path.split(sep).join('/');
 }
 
+/** The widest source line a code frame shows; a longer one (minified JSON) is cut around the finding, with `…`. */
+const FRAME_WIDTH = 120;
+/** How much of a cut line is shown before the finding. */
+const FRAME_LEAD = 40;
+
 /** The finding's first line with its number, and carets under the span (to the line's end if it runs on). */
 function codeFrame(
   source: string,
@@ -56,12 +61,17 @@ function codeFrame(
   gutterWidth: number,
   paint: (style: Style, text: string) => string,
 ): string[] {
-  const text = lines.lineText(source, finding.line);
+  const line = lines.lineText(source, finding.line);
   const gutter = String(finding.line).padStart(gutterWidth);
-  const end = finding.endLine === finding.line ? finding.endColumn : text.length + 1;
+  const start = finding.column - 1;
+  const end = finding.endLine === finding.line ? finding.endColumn - 1 : line.length;
+  const from = line.length <= FRAME_WIDTH ? 0 : Math.max(0, Math.min(start - FRAME_LEAD, line.length - FRAME_WIDTH));
+  const to = Math.min(line.length, from + FRAME_WIDTH);
+  const before = from > 0 ? '…' : '';
+  const text = `${before}${line.slice(from, to)}${to < line.length ? '…' : ''}`;
   // Tabs are copied into the caret line, so the carets line up whatever the terminal's tab width.
-  const lead = text.slice(0, finding.column - 1).replace(/[^\t]/g, ' ');
-  const carets = '^'.repeat(Math.max(1, end - finding.column));
+  const lead = text.slice(0, before.length + start - from).replace(/[^\t]/g, ' ');
+  const carets = '^'.repeat(Math.max(1, Math.min(end, to) - start));
   return [
     `    ${paint('dim', `${gutter} |`)} ${text}`,
     `    ${' '.repeat(gutter.length)} ${paint('dim', '|')} ${lead}${paint(SEVERITY_STYLE[finding.severity], carets)}`,

@@ -99,6 +99,21 @@ describe('the CLI', () => {
     expect(result.stdout).toContain('require-tag-keys');
   });
 
+  it('takes one value per --rule, so the patterns after it stay patterns', async () => {
+    const run1 = await run(PROJECT, ['--rule', 'require-tag-keys: off', '--ignore-pattern', 'legacy/**', 'monitors/job.yaml', '--format', 'json']);
+    const results = JSON.parse(run1.stdout) as { filePath: string; messages: { ruleId: string }[] }[];
+    expect(results.map((result) => result.filePath.slice(PROJECT.length + 1))).toEqual(['monitors/job.yaml']);
+    expect(results[0]?.messages.map((message) => message.ruleId)).not.toContain('require-tag-keys');
+  });
+
+  it('refuses a --rule without a severity as a usage error, never a crash', async () => {
+    expect(await run(PROJECT, ['.', '--rule', 'require-vpc-config'])).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'sagelint: Rule "require-vpc-config": the severity must be one of error, warning, info, off.\n',
+    });
+  });
+
   it('refuses a --rule it cannot read, or for a rule that does not exist', async () => {
     expect((await run(PROJECT, ['.', '--rule', 'nonsense'])).code).toBe(2);
     expect(await run(PROJECT, ['.', '--rule', 'no-such-rule: error'])).toEqual({

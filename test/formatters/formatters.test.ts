@@ -146,6 +146,20 @@ describe('stylish', () => {
     await expect(await format('stylish', RESULTS, { codeFrame: true })).toMatchFileSnapshot('./__expected__/stylish-code-frame.txt');
   });
 
+  it('cuts a long line (minified JSON) around the finding, so a frame stays readable and small', async () => {
+    const source = `{"JobDefinitionName":"${'a'.repeat(5000)}","X":"ML.M5.XLARGE",${'"k":1,'.repeat(2000)}"z":0}\n`;
+    const column = source.indexOf('ML.M5') + 1;
+    const finding = { ruleId: 'valid-instance-type', severity: 'error' as const, message: 'Bad.', line: 1, column, endLine: 1, endColumn: column + 12 };
+    const output = await format('stylish', [{ filePath: `${CWD}/min.json`, findings: [finding], errorCount: 1, warningCount: 0, infoCount: 0, fatalErrorCount: 0, definitionCount: 1, source }], {
+      codeFrame: true,
+    });
+    const [, , , frame = '', carets = ''] = output.split('\n');
+    // 40 characters before the finding, 120 in all.
+    expect(frame).toBe(`    1 | …${'a'.repeat(33)}","X":"ML.M5.XLARGE",${'"k":1,'.repeat(11)}…`);
+    expect(carets).toBe(`      | ${' '.repeat(41)}${'^'.repeat(12)}`);
+    expect(frame.slice(carets.indexOf('^'), carets.lastIndexOf('^') + 1)).toBe('ML.M5.XLARGE');
+  });
+
   it('says there are no problems when there are none', async () => {
     expect(await format('stylish', CLEAN_ONLY)).toBe('\n✔ No problems (2 files linted, 1 definition, 1 file without one).\n');
     expect(await format('stylish', [])).toBe('\n✔ No problems (0 files linted, 0 definitions, 0 files without one).\n');
