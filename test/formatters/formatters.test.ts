@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { FORMATTER_NAMES, loadFormatter, SagelintError, type LintResult } from '../../src/index.js';
+import { fixedResult, PATTERN_FINDING, TAG_FINDING, TRAILING_COMMA_FINDING, UNKNOWN_FAMILY_FINDING } from '../support/fixed-results.js';
 
 const CWD = '/project';
 
@@ -24,29 +25,11 @@ const BROKEN_JSON = '{\n  "ModelBiasJobInput": {},\n}\n';
 
 /** Fixed results, in the order the engine gives them: by path, then by line and column. */
 const RESULTS: LintResult[] = [
-  {
-    filePath: '/project/monitors/a.yaml',
-    findings: [
-      {
-        ruleId: 'valid-string-pattern',
-        severity: 'error',
-        message: 'JobDefinitionName "churn_model_bias" does not match the pattern ^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}$.',
-        line: 1,
-        column: 20,
-        endLine: 1,
-        endColumn: 36,
-        pointer: '/JobDefinitionName',
-      },
-      {
-        ruleId: 'no-unknown-instance-family',
-        severity: 'warning',
-        message: 'InstanceType "ml.m9.xlarge" is of the family m9, which is not in the instance type list bundled with sagelint; it may be newer.',
-        line: 4,
-        column: 19,
-        endLine: 4,
-        endColumn: 31,
-        pointer: '/JobResources/ClusterConfig/InstanceType',
-      },
+  fixedResult(
+    '/project/monitors/a.yaml',
+    [
+      PATTERN_FINDING,
+      UNKNOWN_FAMILY_FINDING,
       {
         ruleId: 'valid-number-range',
         severity: 'error',
@@ -57,77 +40,32 @@ const RESULTS: LintResult[] = [
         endColumn: 26,
         pointer: '/JobResources/ClusterConfig/VolumeSizeInGB',
       },
-      {
-        ruleId: 'example-tag-owner',
-        severity: 'info',
-        message: 'Tags[0] names a team; an owner tag is also customary.',
-        line: 8,
-        column: 5,
-        endLine: 9,
-        endColumn: 23,
-        pointer: '/Tags/0',
-      },
+      { ...TAG_FINDING, message: 'Tags[0] names a team; an owner tag is also customary.' },
     ],
-    // Hidden by text formats, in json's suppressedMessages; not counted.
-    suppressedFindings: [
-      {
-        ruleId: 'require-tag-keys',
-        severity: 'warning',
-        message: 'Tags has no key "owner".',
-        line: 7,
-        column: 1,
-        endLine: 7,
-        endColumn: 5,
-        pointer: '/Tags',
-        suppressions: [{ kind: 'inSource', justification: 'the deploy pipeline adds the owner tag' }],
-      },
-    ],
-    errorCount: 2,
-    warningCount: 1,
-    infoCount: 1,
-    fatalErrorCount: 0,
-    definitionCount: 1,
-    source: A_YAML,
-  },
-  {
-    filePath: '/project/monitors/broken.json',
-    findings: [
-      {
-        ruleId: 'parse-error',
-        severity: 'error',
-        message: 'Unexpected trailing comma.',
-        line: 2,
-        column: 26,
-        endLine: 2,
-        endColumn: 27,
-        fatal: true,
-      },
-    ],
-    errorCount: 1,
-    warningCount: 0,
-    infoCount: 0,
-    fatalErrorCount: 1,
+    {
+      // Hidden by text formats, in json's suppressedMessages; not counted.
+      suppressedFindings: [
+        {
+          ruleId: 'require-tag-keys',
+          severity: 'warning',
+          message: 'Tags has no key "owner".',
+          line: 7,
+          column: 1,
+          endLine: 7,
+          endColumn: 5,
+          pointer: '/Tags',
+          suppressions: [{ kind: 'inSource', justification: 'the deploy pipeline adds the owner tag' }],
+        },
+      ],
+      source: A_YAML,
+    },
+  ),
+  fixedResult('/project/monitors/broken.json', [{ ...TRAILING_COMMA_FINDING, message: 'Unexpected trailing comma.' }], {
     definitionCount: 0,
     source: BROKEN_JSON,
-  },
-  {
-    filePath: '/project/monitors/clean.json',
-    findings: [],
-    errorCount: 0,
-    warningCount: 0,
-    infoCount: 0,
-    fatalErrorCount: 0,
-    definitionCount: 1,
-  },
-  {
-    filePath: '/project/package.json',
-    findings: [],
-    errorCount: 0,
-    warningCount: 0,
-    infoCount: 0,
-    fatalErrorCount: 0,
-    definitionCount: 0,
-  },
+  }),
+  fixedResult('/project/monitors/clean.json', []),
+  fixedResult('/project/package.json', [], { definitionCount: 0 }),
 ];
 
 const CLEAN_ONLY = RESULTS.slice(2);

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { FormatterContext } from '../../src/formatters/formatter.js';
 import { github } from '../../src/formatters/github.js';
 import type { LintResult } from '../../src/types.js';
+import { fixedResult, PATTERN_FINDING, TAG_FINDING, TRAILING_COMMA_FINDING, UNKNOWN_FAMILY_FINDING } from '../support/fixed-results.js';
 
 /** Linted from a package inside the repository: `file=` is relative to the repository root, not the cwd. */
 const CONTEXT: FormatterContext = {
@@ -18,75 +19,9 @@ const CONTEXT: FormatterContext = {
 };
 
 const RESULTS: LintResult[] = [
-  {
-    filePath: '/project/service/monitors/a.yaml',
-    findings: [
-      {
-        ruleId: 'valid-string-pattern',
-        severity: 'error',
-        message: 'JobDefinitionName "churn_model_bias" does not match the pattern ^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}$.',
-        line: 1,
-        column: 20,
-        endLine: 1,
-        endColumn: 36,
-        pointer: '/JobDefinitionName',
-      },
-      {
-        ruleId: 'no-unknown-instance-family',
-        severity: 'warning',
-        message: 'InstanceType "ml.m9.xlarge" is of the family m9, which is not in the instance type list bundled with sagelint; it may be newer.',
-        line: 4,
-        column: 19,
-        endLine: 4,
-        endColumn: 31,
-        pointer: '/JobResources/ClusterConfig/InstanceType',
-      },
-      {
-        ruleId: 'example-tag-owner',
-        severity: 'info',
-        message: 'Tags[0] is "team: ml, 100%"; an owner tag is also customary.\nSee ]]> & <owner> in "rules.md".',
-        line: 8,
-        column: 5,
-        endLine: 9,
-        endColumn: 23,
-        pointer: '/Tags/0',
-      },
-    ],
-    errorCount: 1,
-    warningCount: 1,
-    infoCount: 1,
-    fatalErrorCount: 0,
-    definitionCount: 1,
-  },
-  {
-    filePath: '/project/service/monitors/clean.json',
-    findings: [],
-    errorCount: 0,
-    warningCount: 0,
-    infoCount: 0,
-    fatalErrorCount: 0,
-    definitionCount: 1,
-  },
-  {
-    filePath: '/project/service/team a,b/bias job.json',
-    findings: [
-      {
-        ruleId: 'parse-error',
-        severity: 'error',
-        message: 'Unexpected trailing comma: expected a property name or "}".',
-        line: 2,
-        column: 26,
-        endLine: 2,
-        endColumn: 27,
-        fatal: true,
-      },
-    ],
-    errorCount: 1,
-    warningCount: 0,
-    infoCount: 0,
-    fatalErrorCount: 1,
-    definitionCount: 0,
-  },
+  fixedResult('/project/service/monitors/a.yaml', [PATTERN_FINDING, UNKNOWN_FAMILY_FINDING, TAG_FINDING]),
+  fixedResult('/project/service/monitors/clean.json', []),
+  fixedResult('/project/service/team a,b/bias job.json', [TRAILING_COMMA_FINDING], { definitionCount: 0 }),
 ];
 
 interface Command {

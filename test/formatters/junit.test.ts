@@ -7,88 +7,20 @@ import { describe, expect, it } from 'vitest';
 import type { FormatterContext } from '../../src/formatters/formatter.js';
 import { junit } from '../../src/formatters/junit.js';
 import type { Finding, LintResult } from '../../src/types.js';
+import { fixedResult, PATTERN_FINDING, TAG_FINDING, TRAILING_COMMA_FINDING, UNKNOWN_FAMILY_FINDING } from '../support/fixed-results.js';
 
 const CONTEXT: FormatterContext = { cwd: '/project', color: false, codeFrame: false, rules: [], toolVersion: '0.0.0-test' };
 
 const RESULTS: LintResult[] = [
-  {
-    filePath: '/project/monitors/a.yaml',
-    findings: [
-      {
-        ruleId: 'valid-string-pattern',
-        severity: 'error',
-        message: 'JobDefinitionName "churn_model_bias" does not match the pattern ^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}$.',
-        line: 1,
-        column: 20,
-        endLine: 1,
-        endColumn: 36,
-        pointer: '/JobDefinitionName',
-      },
-      {
-        ruleId: 'no-unknown-instance-family',
-        severity: 'warning',
-        message: "InstanceType 'ml.m9.xlarge' is of the family m9, which is not in the instance type list bundled with sagelint; it may be newer.",
-        line: 4,
-        column: 19,
-        endLine: 4,
-        endColumn: 31,
-        pointer: '/JobResources/ClusterConfig/InstanceType',
-      },
-      {
-        ruleId: 'example-tag-owner',
-        severity: 'info',
-        message: 'Tags[0] is "team: ml, 100%"; an owner tag is also customary.\nSee ]]> & <owner> in "rules.md".',
-        line: 8,
-        column: 5,
-        endLine: 9,
-        endColumn: 23,
-        pointer: '/Tags/0',
-      },
-    ],
-    errorCount: 1,
-    warningCount: 1,
-    infoCount: 1,
-    fatalErrorCount: 0,
-    definitionCount: 1,
-  },
-  {
-    filePath: '/project/monitors/clean.json',
-    findings: [],
-    errorCount: 0,
-    warningCount: 0,
-    infoCount: 0,
-    fatalErrorCount: 0,
-    definitionCount: 1,
-  },
-  {
-    filePath: '/project/team a,b/bias job.json',
-    findings: [
-      {
-        ruleId: 'parse-error',
-        severity: 'error',
-        message: 'Unexpected trailing comma: expected a property name or "}".',
-        line: 2,
-        column: 26,
-        endLine: 2,
-        endColumn: 27,
-        fatal: true,
-      },
-    ],
-    errorCount: 1,
-    warningCount: 0,
-    infoCount: 0,
-    fatalErrorCount: 1,
-    definitionCount: 0,
-  },
-  {
-    filePath: '/project/package.json',
-    findings: [],
-    errorCount: 0,
-    warningCount: 0,
-    infoCount: 0,
-    fatalErrorCount: 0,
-    definitionCount: 0,
-  },
+  fixedResult('/project/monitors/a.yaml', [
+    PATTERN_FINDING,
+    // Single quotes, which an XML attribute must escape as well.
+    { ...UNKNOWN_FAMILY_FINDING, message: "InstanceType 'ml.m9.xlarge' is of the family m9, which is not in the instance type list bundled with sagelint; it may be newer." },
+    TAG_FINDING,
+  ]),
+  fixedResult('/project/monitors/clean.json', []),
+  fixedResult('/project/team a,b/bias job.json', [TRAILING_COMMA_FINDING], { definitionCount: 0 }),
+  fixedResult('/project/package.json', [], { definitionCount: 0 }),
 ];
 
 // ---------------------------------------------------------------------------------------------------------
@@ -293,17 +225,6 @@ function finding(message: string): Finding {
   return { ruleId: 'example', severity: 'warning', message, line: 1, column: 1, endLine: 1, endColumn: 2 };
 }
 
-function resultOf(filePath: string, findings: Finding[]): LintResult {
-  return {
-    filePath,
-    findings,
-    errorCount: 0,
-    warningCount: findings.length,
-    infoCount: 0,
-    fatalErrorCount: 0,
-    definitionCount: 1,
-  };
-}
 
 describe('junit', () => {
   it('writes a testsuite per file and a testcase per finding', async () => {
@@ -326,7 +247,7 @@ describe('junit', () => {
 
   it('replaces characters that XML 1.0 forbids, and keeps tabs, line ends and astral characters', () => {
     const message = 'a\u0000b\u0007c\u001Fd\uFFFEe\uD800f\uDC00g \u{1F600} h\ti\r\nj]]>]]>k]]';
-    const results = [resultOf('/project/odd\u0001name.json', [finding(message)])];
+    const results = [fixedResult('/project/odd\u0001name.json', [finding(message)])];
     const output = junit(results, CONTEXT);
     expect(output).not.toMatch(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|\p{Surrogate}/u);
     const root = parseXml(output);
@@ -349,7 +270,7 @@ describe('junit', () => {
   });
 
   it('names files from the cwd, with `/`', () => {
-    const results = [resultOf('/project/monitors/deep/b.template.json', [finding('x')])];
+    const results = [fixedResult('/project/monitors/deep/b.template.json', [finding('x')])];
     const output = junit(results, { ...CONTEXT, cwd: '/project/monitors' });
     expect(output).toContain('name="deep/b.template.json"');
     expect(output).toContain('classname="deep/b.template"');

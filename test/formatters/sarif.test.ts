@@ -11,6 +11,7 @@ import type { Log, ReportingDescriptor } from 'sarif';
 import { describe, expect, it } from 'vitest';
 import { INFORMATION_URI, sarif, SECURITY_SEVERITY } from '../../src/formatters/sarif.js';
 import { lintRun } from '../../src/lint.js';
+import { fixedResult, PATTERN_FINDING } from '../support/fixed-results.js';
 import { lint, resolveRuleSettings, rules as builtinRules, type EnabledRule, type FormatterContext, type LintResult, type RuleSetting, type Severity } from '../../src/index.js';
 
 const require = createRequire(import.meta.url);
@@ -39,37 +40,13 @@ const RULES: EnabledRule[] = [
 
 const CONTEXT: FormatterContext = { cwd: '/project', color: false, codeFrame: false, rules: RULES, toolVersion: '0.0.0-test' };
 
-function counts(findings: LintResult['findings'], definitionCount: number): Omit<LintResult, 'filePath' | 'findings'> {
-  return {
-    errorCount: findings.filter((finding) => finding.severity === 'error').length,
-    warningCount: findings.filter((finding) => finding.severity === 'warning').length,
-    infoCount: findings.filter((finding) => finding.severity === 'info').length,
-    fatalErrorCount: findings.filter((finding) => finding.fatal).length,
-    definitionCount,
-  };
-}
-
-function result(filePath: string, findings: LintResult['findings'], definitionCount = 1): LintResult {
-  return { filePath, findings, ...counts(findings, definitionCount) };
-}
-
-function withSuppressed(base: LintResult, suppressedFindings: LintResult['findings']): LintResult {
-  return { ...base, suppressedFindings };
-}
+const result = (filePath: string, findings: LintResult['findings'], definitionCount = 1): LintResult =>
+  fixedResult(filePath, findings, { definitionCount });
 
 /** Fixed results, in the engine's order: an info finding, a fatal parse error, clean files, a path with a space. */
 const RESULTS: LintResult[] = [
-  withSuppressed(result('/project/monitors/a.yaml', [
-    {
-      ruleId: 'valid-string-pattern',
-      severity: 'error',
-      message: 'JobDefinitionName "churn_model_bias" does not match the pattern ^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}$.',
-      line: 1,
-      column: 20,
-      endLine: 1,
-      endColumn: 36,
-      pointer: '/JobDefinitionName',
-    },
+  fixedResult('/project/monitors/a.yaml', [
+    PATTERN_FINDING,
     {
       ruleId: 'require-vpc-config',
       severity: 'warning',
@@ -100,7 +77,7 @@ const RESULTS: LintResult[] = [
       endColumn: 23,
       pointer: '/Tags',
     },
-  ]), [
+  ], { suppressedFindings: [
     // A suppressed finding: a result with `suppressions`, in the file's order among the others.
     {
       ruleId: 'valid-string-pattern',
@@ -113,7 +90,7 @@ const RESULTS: LintResult[] = [
       pointer: '/ModelBiasJobInput/EndpointInput/EndpointName',
       suppressions: [{ kind: 'inSource', justification: 'the endpoint predates the naming policy' }],
     },
-  ]),
+  ] }),
   result(
     '/project/monitors/broken.json',
     [{ ruleId: 'parse-error', severity: 'error', message: 'Unexpected trailing comma.', line: 2, column: 26, endLine: 2, endColumn: 27, fatal: true }],
