@@ -9,17 +9,18 @@
  * directory walk lints, node_modules and .git skipped), the cost of listing the files; then, for each walked file
  * named in `<list>` (the files sagelint linted, one absolute path a line), reading it synchronously, decoding it as
  * UTF-8 and parsing it with the calls src/loaders/ makes: JSON with jsonc-parser's `parseTree`, strict then lenient
- * when strict fails; YAML with the `yaml` package's `Parser` and `Composer` (what `parseAllDocuments` does) and the
- * same options. It leaves out what is sagelint's own work: turning the parse trees into values with offsets,
+ * when strict fails; YAML with js-yaml's `parseEvents` and the same options, and each scalar's value decoded
+ * (`getScalarValue`), which any reader of the values pays. It leaves out what is sagelint's own work: turning the
+ * events and parse trees into values with offsets,
  * configuration, finding definitions, validation, rules, suppressions, formatting and writing the report.
  * Prints what it parsed as JSON.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
+import { EVENT_ID, getScalarValue, parseEvents, YAMLException } from 'js-yaml';
 import { parseTree } from 'jsonc-parser';
-import { Composer, Parser } from 'yaml';
-// The loader's own options (intrinsic tags included), from the build the benchmark times.
-import { COMPOSER_OPTIONS } from '../../dist/loaders/yaml.js';
+// The loader's own options, from the build the benchmark times.
+import { PARSER_OPTIONS } from '../../dist/loaders/yaml.js';
 
 const LINTABLE_EXTENSIONS = new Set(['.json', '.yaml', '.yml', '.template']);
 const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git']);
@@ -44,11 +45,14 @@ function parse(path, text, counts) {
     counts.jsonFiles += 1;
     return;
   }
-  const tokens = Array.from(new Parser().parse(text));
-  const composer = new Composer(COMPOSER_OPTIONS);
-  for (const document of composer.compose(tokens)) {
-    counts.yamlDocuments += 1;
-    if (document.errors.length > 0) counts.yamlErrors += 1;
+  try {
+    for (const event of parseEvents(text, PARSER_OPTIONS)) {
+      if (event.type === EVENT_ID.DOCUMENT) counts.yamlDocuments += 1;
+      else if (event.type === EVENT_ID.SCALAR && event.valueStart !== -1) getScalarValue(text, event);
+    }
+  } catch (error) {
+    if (!(error instanceof YAMLException)) throw error;
+    counts.yamlErrors += 1;
   }
   counts.yamlFiles += 1;
 }

@@ -22,14 +22,14 @@ const SAMPLING_INTERVAL_US = 200;
 
 /** Areas by where the code lives, first match wins. */
 const AREAS = [
-  [/node_modules\/yaml\//, 'yaml package: lexer, parser, composer'],
+  [/node_modules\/js-yaml\//, 'js-yaml: event parser, scalar decoding'],
   [/node_modules\/jsonc-parser\//, 'jsonc-parser'],
   [/node_modules\/(ajv|fast-uri|fast-deep-equal|json-schema-traverse)\//, 'ajv runtime'],
   [/node_modules\/(fast-glob|picomatch|micromatch|@nodelib)\//, 'glob matching (fast-glob, picomatch)'],
   [/node_modules\//, 'other dependencies'],
   [/dist\/generated\/.*validator/, 'generated validators (ajv standalone code)'],
   [/dist\/generated\//, 'generated models'],
-  [/dist\/loaders\/yaml\.js/, 'sagelint YAML loader: CST → values with offsets'],
+  [/dist\/loaders\/yaml\.js/, 'sagelint YAML loader: events → values with offsets'],
   [/dist\/loaders\/json\.js/, 'sagelint JSON loader: tree → values with offsets'],
   [/dist\/loaders\//, 'loading: read, decode, positions (loaders/load, source-document)'],
   [/dist\/definitions\//, 'definitions: extraction, intrinsics, variants'],

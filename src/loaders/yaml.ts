@@ -1,14 +1,33 @@
-import { Composer, CST, isAlias, isMap, isScalar, isSeq, Parser, visit, type Document, type Node as YamlNode, type Tags } from 'yaml';
+import {
+  binaryTag,
+  boolCoreTag,
+  COLLECTION_STYLE,
+  EVENT_ID,
+  floatCoreTag,
+  getScalarValue,
+  intCoreTag,
+  NOT_RESOLVED,
+  nullCoreTag,
+  parseEvents,
+  SCALAR_STYLE,
+  YAMLException,
+  type AliasEvent,
+  type Event,
+  type MappingEvent,
+  type ScalarEvent,
+  type ScalarTagDefinition,
+  type SequenceEvent,
+} from 'js-yaml';
 import {
   MAX_NESTING_DEPTH,
   nestedTooDeep,
   setMember,
+  type LoadProblem,
   type ObjectEntry,
   type ParsedDocument,
+  type Range,
   type SourceDocument,
   type SourceNode,
-  type LoadProblem,
-  type Range,
 } from './source-document.js';
 
 /**
@@ -16,6 +35,12 @@ import {
  * billions, and every rule walking it would pay for each one.
  */
 export const MAX_EXPANDED_NODES = 100_000;
+
+/**
+ * How the parser is called. js-yaml counts the collection it refuses, so one more than the deepest allowed: the
+ * converter below does not recurse, but rules walking the values do, once per level.
+ */
+export const PARSER_OPTIONS = { maxDepth: MAX_NESTING_DEPTH + 1 } as const;
 
 /**
  * CloudFormation's short-form intrinsic function tags, each with the key its long form (JSON) uses. The rule-only
@@ -34,136 +59,72 @@ const INTRINSIC_TAGS: ReadonlyMap<string, string> = new Map([
   ].map((name): [string, string] => [`!${name}`, `Fn::${name}`]),
 ]);
 
-/**
- * The intrinsic tags, known to the composer in each form they take (`!Ref X`, `!GetAtt [A, B]`, `!If {…}`) so that
- * it leaves them as written without a warning: each warning is an Error with a stack trace, a hundred per template.
- */
-const INTRINSIC_CUSTOM_TAGS: Tags = [...INTRINSIC_TAGS.keys()].flatMap((tag) => [
-  { tag, resolve: (value: string) => value },
-  { tag, collection: 'seq' as const },
-  { tag, collection: 'map' as const },
-]);
+/** The YAML 1.2 core schema's scalar types, in the order it tries them on a plain scalar. */
+const CORE_SCALAR_TAGS: readonly ScalarTagDefinition[] = [nullCoreTag, boolCoreTag, intCoreTag, floatCoreTag];
 
-/**
- * How documents are composed: merge keys resolved, syntax tokens kept (only they say where a tag is written), and
- * duplicate keys left to the conversion, which finds them by their text (`1` and `"1"` differ to YAML, not to JSON).
- * The benchmark's parse floor composes with the same options.
- */
-export const COMPOSER_OPTIONS = { merge: true, uniqueKeys: false, keepSourceTokens: true, customTags: INTRINSIC_CUSTOM_TAGS } as const;
+/** The core schema's types and `!!binary` by their explicit tags (`!!int "5"`); `!!str` keeps the text. */
+const EXPLICIT_SCALAR_TAGS: ReadonlyMap<string, ScalarTagDefinition> = new Map(
+  [...CORE_SCALAR_TAGS, binaryTag].map((tag) => [`!!${tag.tagName.split(':').at(-1)}`, tag]),
+);
+
+const MERGE_KEY = '<<';
 
 /**
  * Parses a YAML stream (several documents allowed) as YAML 1.2 with the core schema, as the AWS CLI reads
  * `--cli-input-yaml`. Anchors, aliases and merge keys (`<<`) are resolved; positions inside aliased content
  * are those of the anchored original, the only place that text exists. CloudFormation's short-form tags
  * (`!Ref X`, `!GetAtt A.B`, …) become their long forms (`{"Ref": "X"}`, `{"Fn::GetAtt": ["A", "B"]}`).
+ *
+ * js-yaml's event parser gives each node's offsets without building a syntax tree; the values and their source
+ * ranges are built from the events here, in one pass and without recursion.
  */
 export function loadYaml(filePath: string, text: string): SourceDocument {
-  const problems: LoadProblem[] = [];
-  const documents: ParsedDocument[] = [];
-  // What `parseAllDocuments` does, keeping the syntax tokens: only they say where a tag is written.
-  const tokens = Array.from(new Parser().parse(text));
-  const tooDeep = findTooDeep(tokens);
-  if (tooDeep !== undefined) return { filePath, text, format: 'yaml', documents: [], problems: [tooDeep] };
-  const tags = indexTags(tokens);
-  const composer = new Composer(COMPOSER_OPTIONS);
-  for (const yamlDocument of composer.compose(tokens)) {
-    const error = yamlDocument.errors[0];
-    if (error !== undefined) {
-      // At the end of the text (a missing closing quote or bracket) the parser's range runs one past it.
-      const [start, end] = error.pos.map((offset) => Math.min(offset, text.length));
-      problems.push({ kind: 'syntax', message: sentence(error.message), range: { start: start ?? 0, end: end ?? 0 } });
-      continue;
-    }
-    if (yamlDocument.contents === null) continue; // an empty document between `---` markers
-    const converted = new YamlConverter(yamlDocument, text, tags).convertDocument();
-    if ('problem' in converted) problems.push(converted.problem);
-    else documents.push(converted);
+  let events: Event[];
+  try {
+    events = parseEvents(text, PARSER_OPTIONS);
+  } catch (error) {
+    if (!(error instanceof YAMLException)) throw error;
+    return { filePath, text, format: 'yaml', documents: [], problems: [syntaxProblem(error, text)] };
   }
-  if (problems.length > 0) return { filePath, text, format: 'yaml', documents: [], problems };
   // Comments matter only for suppressions: looked for only when the text holds one.
-  const comments = text.includes('sagelint-') ? commentsOf(tokens) : [];
+  const converter = new EventConverter(text, text.includes('sagelint-'));
+  converter.convert(events);
+  const { documents, problems, scalarRanges } = converter;
+  if (problems.length > 0) return { filePath, text, format: 'yaml', documents: [], problems };
+  const comments = scalarRanges === undefined ? [] : commentsOf(text, scalarRanges);
   return { filePath, text, format: 'yaml', documents, problems, ...(comments.length > 0 && { comments }) };
 }
 
-/**
- * The first mapping or sequence, block or flow, nested deeper than `MAX_NESTING_DEPTH`, in document order. The
- * parser builds its syntax tree without recursion, but the composer and everything after it recurse once per level,
- * so the tree is walked here with a stack of its own before any of them runs.
- */
-function findTooDeep(tokens: readonly CST.Token[]): LoadProblem | undefined {
-  const pending = tokens.map((token) => ({ token, depth: 0 })).reverse();
-  for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
-    const { token, depth } = next;
-    if (token.type === 'document' && token.value !== undefined) pending.push({ token: token.value, depth });
-    if (token.type !== 'block-map' && token.type !== 'block-seq' && token.type !== 'flow-collection') continue;
-    if (depth === MAX_NESTING_DEPTH) return nestedTooDeep(token.offset);
-    // Pushed last item first, so that items are taken in document order.
-    for (const item of [...token.items].reverse()) {
-      if (item.value) pending.push({ token: item.value, depth: depth + 1 });
-      if (item.key) pending.push({ token: item.key, depth: depth + 1 });
-    }
-  }
-  return undefined;
-}
-
-/** Every comment of a YAML stream, from the parser's syntax tokens: a `#` in a string or block scalar is not one. */
-function commentsOf(tokens: readonly CST.Token[]): Range[] {
-  const comments: Range[] = [];
-  const visit = (value: unknown): void => {
-    if (Array.isArray(value)) {
-      for (const item of value) visit(item);
-      return;
-    }
-    if (typeof value !== 'object' || value === null) return;
-    const token = value as { type?: unknown; offset?: unknown; source?: unknown };
-    if (token.type === 'comment' && typeof token.offset === 'number' && typeof token.source === 'string') {
-      comments.push({ start: token.offset, end: token.offset + token.source.length });
-      return;
-    }
-    for (const child of Object.values(value)) visit(child);
-  };
-  for (const token of tokens) visit(token);
-  return comments.sort((a, b) => a.start - b.start);
-}
-
-
-/** Where tags are written: by the syntax token of the node they apply to, or in order for empty nodes. */
-interface TagIndex {
-  byToken: Map<CST.Token, Range>;
-  /** Tags of nodes with no text (`Key: !Ref`), which have no token; in document order. */
-  ofEmptyNodes: Range[];
-}
-
-/**
- * Finds every tag in the syntax tree. A tag is written among the properties before its node: those of a mapping
- * value follow the `:` (`sep`), those of a key, a sequence item or a document's root come first (`start`).
- */
-function indexTags(tokens: readonly CST.Token[]): TagIndex {
-  const index: TagIndex = { byToken: new Map(), ofEmptyNodes: [] };
-  const note = (properties: readonly CST.SourceToken[], target: CST.Token | null | undefined): void => {
-    const tag = properties.findLast((token) => token.type === 'tag');
-    if (tag === undefined) return;
-    const range = { start: tag.offset, end: tag.offset + tag.source.length };
-    if (target === null || target === undefined) index.ofEmptyNodes.push(range);
-    else index.byToken.set(target, range);
-  };
-  for (const token of tokens) {
-    if (token.type !== 'document') continue;
-    CST.visit(token, (item) => {
-      if (item.sep === undefined) {
-        note(item.start, item.key ?? item.value);
-      } else {
-        note(item.start, item.key);
-        note(item.sep, item.value);
-      }
-    });
-  }
-  return index;
+function syntaxProblem(error: YAMLException, text: string): LoadProblem {
+  const offset = Math.min(error.mark?.position ?? 0, text.length);
+  if (error.reason.startsWith('nesting exceeded maxDepth')) return nestedTooDeep(offset);
+  return { kind: 'syntax', message: sentence(error.reason), range: { start: offset, end: offset } };
 }
 
 function sentence(message: string): string {
   const trimmed = message.trim();
-  return /[.!?]$/.test(trimmed) ? trimmed : `${trimmed}.`;
+  const capitalized = trimmed.charAt(0).toUpperCase() + trimmed.slice(1);
+  return /[.!?]$/.test(capitalized) ? capitalized : `${capitalized}.`;
+}
+
+/**
+ * Every comment of a YAML stream: a `#` at the start of a line or after a blank, outside every scalar's text (a `#`
+ * in a quoted string or a block scalar is not one). `scalarRanges` are in document order, as the parser met them.
+ */
+function commentsOf(text: string, scalarRanges: readonly Range[]): Range[] {
+  const comments: Range[] = [];
+  let scalar = 0;
+  for (let hash = text.indexOf('#'); hash !== -1; hash = text.indexOf('#', hash + 1)) {
+    while (scalar < scalarRanges.length && (scalarRanges[scalar]?.end ?? 0) <= hash) scalar += 1;
+    const inScalar = scalar < scalarRanges.length && (scalarRanges[scalar]?.start ?? Infinity) <= hash;
+    const previous = text.charAt(hash - 1);
+    if (inScalar || !(hash === 0 || previous === ' ' || previous === '\t' || previous === '\n' || previous === '\r')) continue;
+    let end = hash;
+    while (end < text.length && text.charAt(end) !== '\n' && text.charAt(end) !== '\r') end += 1;
+    comments.push({ start: hash, end });
+    hash = end;
+  }
+  return comments;
 }
 
 interface Converted {
@@ -173,156 +134,276 @@ interface Converted {
   size: number;
 }
 
+/** A node handed to the collection (or document) it belongs to. */
+interface Child {
+  node: Converted;
+  /** Where an alias is written, for a node that one names: limits are reported there. */
+  alias?: Range;
+  /** The member name the node makes as a key: a scalar's value as text, a collection as JSON. */
+  keyText: string;
+  /** Where the node is written as a key: a tagged scalar's own text, without its tag. */
+  keyRange: Range;
+  /** A plain, untagged `<<`. */
+  isMergeKey: boolean;
+}
+
+/** A mapping or sequence whose end has not been reached. */
+interface OpenCollection {
+  event: MappingEvent | SequenceEvent;
+  /** End of the last child: a block collection ends there; a flow one at its closing bracket after it. */
+  end: number;
+  size: number;
+  mapping?: {
+    value: Record<string, unknown>;
+    entries: Map<string, ObjectEntry>;
+    /** The key whose value comes next. */
+    key?: { text: string; range: Range } | typeof MERGE_KEY;
+    /** The values of merge keys, applied when the mapping ends: explicit keys win over merged ones. */
+    merges: Child[];
+  };
+  /** `children` are kept for a sequence that may be merged (a merge key's value, or anchored): each is a source. */
+  sequence?: { value: unknown[]; items: SourceNode[]; children?: Child[] };
+  /** An anchor's name, while its node is open: an alias of it inside is a cycle. */
+  anchor?: string;
+}
+
 class ConversionError extends Error {
   constructor(readonly problem: LoadProblem) {
     super(problem.message);
   }
 }
 
-class YamlConverter {
-  private readonly done = new Map<YamlNode, Converted>();
-  private readonly inProgress = new Set<YamlNode>();
-  private aliasTargets: Map<YamlNode, YamlNode> | undefined;
+/** Builds each document's value and source tree from the parser's events. */
+class EventConverter {
+  readonly documents: ParsedDocument[] = [];
+  readonly problems: LoadProblem[] = [];
+  /** Where each scalar's text is, in document order, when comments are wanted: they are looked for outside them. */
+  readonly scalarRanges: Range[] | undefined;
+  private open: OpenCollection[] = [];
+  private anchors = new Map<string, Converted | OpenCollection>();
+  private root: Child | undefined;
+  /** After a problem, the rest of the document is skipped. */
+  private failed = false;
+  /** The end of the last event with a position, where an empty document is. */
+  private lastEnd = 0;
+  /** The items of sequences that may be merged, by the node each became. */
+  private readonly mergeSources = new WeakMap<Converted, readonly Child[]>();
 
   constructor(
-    private readonly document: Document.Parsed,
     private readonly text: string,
-    private readonly tags: TagIndex,
-  ) {}
-
-  convertDocument(): ParsedDocument | { problem: LoadProblem } {
-    const contents = this.document.contents;
-    if (contents === null) return { problem: { kind: 'syntax', message: 'Empty YAML document.', range: { start: 0, end: 0 } } };
-    try {
-      const root = this.convert(contents);
-      return { value: root.value, root: root.source };
-    } catch (error) {
-      if (error instanceof ConversionError) return { problem: error.problem };
-      throw error;
-    }
+    wantComments: boolean,
+  ) {
+    this.scalarRanges = wantComments ? [] : undefined;
   }
 
-  private convert(node: YamlNode): Converted {
-    const known = this.done.get(node);
-    if (known !== undefined) return known;
-    if (isAlias(node)) return this.convertAlias(node);
-    this.inProgress.add(node);
-    const plain = isMap(node) ? this.convertMap(node) : isSeq(node) ? this.convertSeq(node) : this.convertScalar(node);
-    const intrinsic = node.tag === undefined ? undefined : INTRINSIC_TAGS.get(node.tag);
-    const converted = intrinsic === undefined ? plain : this.convertIntrinsic(node, intrinsic, plain);
-    this.inProgress.delete(node);
-    this.done.set(node, converted);
-    return converted;
-  }
-
-  private convertAlias(alias: YamlNode & { source: string }): Converted {
-    this.aliasTargets ??= aliasTargetsOf(this.document);
-    const target = this.aliasTargets.get(alias);
-    if (target === undefined) {
-      throw new ConversionError({ kind: 'syntax', message: `Unknown YAML alias *${alias.source}.`, range: rangeOf(alias) });
-    }
-    if (this.inProgress.has(target)) {
-      throw new ConversionError({
-        kind: 'syntax',
-        message: `The YAML alias *${alias.source} refers to a node that contains it.`,
-        range: rangeOf(alias),
-      });
-    }
-    const converted = this.convert(target);
-    if (converted.size > MAX_EXPANDED_NODES) throw this.tooLarge(alias);
-    return converted;
-  }
-
-  /** The problem for a document that expands too far, placed at the alias that went over (or `fallback`). */
-  private tooLarge(node: YamlNode, fallback?: Range): ConversionError {
-    return new ConversionError({
-      kind: 'syntax',
-      message: `YAML aliases expand to more than ${MAX_EXPANDED_NODES} nodes; the document was not expanded.`,
-      range: isAlias(node) || fallback === undefined ? rangeOf(node) : fallback,
-    });
-  }
-
-  private convertMap(node: YamlNode): Converted {
-    if (!isMap(node)) throw new TypeError('expected a YAML map');
-    const value: Record<string, unknown> = {};
-    const entries = new Map<string, ObjectEntry>();
-    let size = 1;
-    const merges: YamlNode[] = [];
-    for (const pair of node.items) {
-      const keyNode = pair.key as YamlNode | null;
-      if (isScalar(keyNode) && typeof keyNode.value === 'symbol') {
-        if (pair.value !== null) merges.push(pair.value as YamlNode);
+  convert(events: readonly Event[]): void {
+    for (const event of events) {
+      if (event.type === EVENT_ID.DOCUMENT) {
+        this.startDocument();
         continue;
       }
-      const key = keyText(keyNode);
-      const keyRange = keyNode === null ? rangeOf(pair.value as YamlNode) : rangeOf(keyNode);
-      if (entries.has(key)) {
-        throw new ConversionError({ kind: 'syntax', message: `Duplicate key ${JSON.stringify(key)}.`, range: keyRange });
-      }
-      const child = pair.value === null ? nullAt(keyRange.end) : this.convert(pair.value as YamlNode);
-      setMember(value, key, child.value);
-      entries.set(key, { key: keyRange, node: child.source });
-      size += child.size;
-      if (size > MAX_EXPANDED_NODES) throw this.tooLarge(pair.value === null ? node : (pair.value as YamlNode), keyRange);
-    }
-    // Merge keys: explicit keys win over merged ones, and earlier merge sources over later ones.
-    for (const merge of merges) {
-      const sources = isSeq(merge) ? (merge.items as YamlNode[]) : [merge];
-      for (const source of sources) {
-        const merged = this.convert(source);
-        if (merged.source.kind !== 'object' || typeof merged.value !== 'object' || merged.value === null) {
-          throw new ConversionError({ kind: 'syntax', message: 'A YAML merge key (<<) must name a mapping.', range: rangeOf(source) });
-        }
-        const mergedValue = merged.value as Record<string, unknown>;
-        for (const [key, entry] of merged.source.entries) {
-          if (entries.has(key)) continue;
-          setMember(value, key, mergedValue[key]);
-          entries.set(key, entry);
-        }
-        size += merged.size;
-        if (size > MAX_EXPANDED_NODES) throw this.tooLarge(source, rangeOf(source));
+      if (this.failed) continue;
+      try {
+        this.take(event);
+      } catch (error) {
+        if (!(error instanceof ConversionError)) throw error;
+        this.problems.push(error.problem);
+        this.failed = true;
       }
     }
-    return { value, source: { kind: 'object', range: rangeOf(node), entries }, size };
   }
 
-  private convertSeq(node: YamlNode): Converted {
-    if (!isSeq(node)) throw new TypeError('expected a YAML sequence');
-    const values: unknown[] = [];
-    const items: SourceNode[] = [];
-    let size = 1;
-    for (const item of node.items as (YamlNode | null)[]) {
-      const child = item === null ? nullAt(rangeOf(node).start) : this.convert(item);
-      values.push(child.value);
-      items.push(child.source);
-      size += child.size;
-      if (size > MAX_EXPANDED_NODES) throw this.tooLarge(item ?? node, child.source.range);
+  private startDocument(): void {
+    this.open = [];
+    this.anchors = new Map();
+    this.root = undefined;
+    this.failed = false;
+  }
+
+  private take(event: Event): void {
+    switch (event.type) {
+      case EVENT_ID.MAPPING:
+      case EVENT_ID.SEQUENCE:
+        this.openCollection(event);
+        return;
+      case EVENT_ID.SCALAR:
+        this.add(this.scalar(event));
+        return;
+      case EVENT_ID.ALIAS:
+        this.add(this.alias(event));
+        return;
+      case EVENT_ID.POP: {
+        const collection = this.open.pop();
+        if (collection !== undefined) this.add(this.close(collection));
+        else this.endDocument();
+        return;
+      }
+      default:
+        return;
     }
-    return { value: values, source: { kind: 'array', range: rangeOf(node), items }, size };
+  }
+
+  private endDocument(): void {
+    const root = this.root;
+    if (root === undefined) return;
+    this.documents.push({ value: root.node.value, root: root.node.source });
+  }
+
+  private openCollection(event: MappingEvent | SequenceEvent): void {
+    const parent = this.open.at(-1);
+    const collection: OpenCollection = { event, end: event.start + 1, size: 1 };
+    if (event.type === EVENT_ID.MAPPING) collection.mapping = { value: {}, entries: new Map(), merges: [] };
+    const anchor = this.anchorOf(event);
+    if (event.type === EVENT_ID.SEQUENCE) {
+      const mayBeMerged = parent?.mapping?.key === MERGE_KEY || anchor !== undefined;
+      collection.sequence = { value: [], items: [], ...(mayBeMerged && { children: [] }) };
+    }
+    if (anchor !== undefined) {
+      collection.anchor = anchor;
+      this.anchors.set(anchor, collection);
+    }
+    this.open.push(collection);
+  }
+
+  /** Puts a finished node where it belongs: the document's root, a sequence's next item, a mapping's key or value. */
+  private add(child: Child): void {
+    const end = (child.alias ?? child.node.source.range).end;
+    this.lastEnd = Math.max(this.lastEnd, end);
+    const parent = this.open.at(-1);
+    if (parent === undefined) {
+      this.root = child;
+      return;
+    }
+    parent.end = Math.max(parent.end, end);
+    const { sequence, mapping } = parent;
+    if (sequence !== undefined) {
+      sequence.value.push(child.node.value);
+      sequence.items.push(child.node.source);
+      sequence.children?.push(child);
+      this.grow(parent, child.node.size, child.alias ?? child.node.source.range);
+      return;
+    }
+    if (mapping === undefined) return;
+    const key = mapping.key;
+    if (key === undefined) {
+      if (child.isMergeKey) {
+        mapping.key = MERGE_KEY;
+        return;
+      }
+      const range = child.keyRange;
+      if (mapping.entries.has(child.keyText)) {
+        throw new ConversionError({ kind: 'syntax', message: `Duplicate key ${JSON.stringify(child.keyText)}.`, range });
+      }
+      mapping.key = { text: child.keyText, range };
+      return;
+    }
+    mapping.key = undefined;
+    if (key === MERGE_KEY) {
+      if (!isEmptyScalar(child.node)) mapping.merges.push(child);
+      return;
+    }
+    setMember(mapping.value, key.text, child.node.value);
+    mapping.entries.set(key.text, { key: key.range, node: child.node.source });
+    this.grow(parent, child.node.size, child.alias ?? key.range);
+  }
+
+  private grow(collection: OpenCollection, size: number, at: Range): void {
+    collection.size += size;
+    if (collection.size > MAX_EXPANDED_NODES) throw tooLarge(at);
+  }
+
+  private close(collection: OpenCollection): Child {
+    const { event, mapping, sequence } = collection;
+    const start = event.start;
+    const end = event.style === COLLECTION_STYLE.FLOW ? this.closingBracket(collection.end) : collection.end;
+    const range = { start, end };
+    let node: Converted;
+    if (mapping !== undefined) {
+      for (const merge of mapping.merges) this.merge(collection, merge);
+      node = { value: mapping.value, source: { kind: 'object', range, entries: mapping.entries }, size: collection.size };
+    } else {
+      node = { value: sequence?.value ?? [], source: { kind: 'array', range, items: sequence?.items ?? [] }, size: collection.size };
+    }
+    const finished = this.tagged(event, node);
+    // A tagged sequence (`!If [...]`) is one value, not a list of sources.
+    if (sequence?.children !== undefined && finished === node) this.mergeSources.set(node, sequence.children);
+    if (collection.anchor !== undefined && this.anchors.get(collection.anchor) === collection) this.anchors.set(collection.anchor, finished);
+    return { node: finished, keyText: JSON.stringify(finished.value), keyRange: finished.source.range, isMergeKey: false };
+  }
+
+  /** Merges a `<<` value (a mapping, or a sequence of them) into the mapping; earlier sources win over later ones. */
+  private merge(collection: OpenCollection, merge: Child): void {
+    const mapping = collection.mapping;
+    if (mapping === undefined) return;
+    const sources = this.mergeSources.get(merge.node) ?? [merge];
+    for (const source of sources) {
+      const at = source.alias ?? source.node.source.range;
+      const { value, source: sourceNode } = source.node;
+      if (sourceNode.kind !== 'object' || typeof value !== 'object' || value === null) {
+        throw new ConversionError({ kind: 'syntax', message: 'A YAML merge key (<<) must name a mapping.', range: at });
+      }
+      for (const [key, entry] of sourceNode.entries) {
+        if (mapping.entries.has(key)) continue;
+        setMember(mapping.value, key, (value as Record<string, unknown>)[key]);
+        mapping.entries.set(key, entry);
+      }
+      this.grow(collection, source.node.size, at);
+    }
+  }
+
+  private closingBracket(from: number): number {
+    const text = this.text;
+    for (let offset = from; offset < text.length; offset += 1) {
+      const char = text.charAt(offset);
+      if (char === ']' || char === '}') return offset + 1;
+      if (char === '#') while (offset < text.length && text.charAt(offset) !== '\n') offset += 1;
+    }
+    return text.length;
+  }
+
+  private scalar(event: ScalarEvent): Child {
+    const tag = this.tagOf(event);
+    const empty = event.valueStart === -1;
+    const raw = empty ? '' : getScalarValue(this.text, event);
+    const range = empty ? this.emptyRange(event) : this.scalarRange(event);
+    if (!empty) this.scalarRanges?.push({ start: event.valueStart, end: event.valueEnd });
+    const plain = event.style === SCALAR_STYLE.PLAIN;
+    const value = resolveScalar(raw, plain, tag === undefined ? undefined : this.text.slice(tag.start, tag.end));
+    const node = this.tagged(event, { value, source: { kind: 'scalar', range }, size: 1 });
+    const anchor = this.anchorOf(event);
+    if (anchor !== undefined) this.anchors.set(anchor, node);
+    const keyText = value === null ? '' : String(value);
+    return { node, keyText, keyRange: range, isMergeKey: plain && tag === undefined && raw === MERGE_KEY };
+  }
+
+  private alias(event: AliasEvent): Child {
+    const name = this.text.slice(event.anchorStart, event.anchorEnd);
+    // The event's range is the name; the alias is written with its `*`.
+    const range = { start: event.anchorStart - 1, end: event.anchorEnd };
+    const target = this.anchors.get(name);
+    if (target === undefined) throw new ConversionError({ kind: 'syntax', message: `Unknown YAML alias *${name}.`, range });
+    if (!('value' in target)) {
+      throw new ConversionError({ kind: 'syntax', message: `The YAML alias *${name} refers to a node that contains it.`, range });
+    }
+    if (target.size > MAX_EXPANDED_NODES) throw tooLarge(range);
+    const keyText = target.source.kind === 'scalar' ? (target.value === null ? '' : String(target.value)) : JSON.stringify(target.value);
+    return { node: target, alias: range, keyText, keyRange: range, isMergeKey: false };
   }
 
   /**
-   * A short-form intrinsic as its long form: one member named `key`, whose key range is the tag and whose value is
-   * the tagged node's. `!GetAtt A.B` is split at the first dot, as CloudFormation does, into `["A", "B"]`.
+   * A short-form intrinsic as its long form: one member named after the tag, whose key range is the tag and whose
+   * value is the tagged node's. `!GetAtt A.B` is split at the first dot, as CloudFormation does, into `["A", "B"]`.
    */
-  private convertIntrinsic(node: YamlNode, key: string, inner: Converted): Converted {
-    const tag = this.tagRange(node);
+  private tagged(event: ScalarEvent | MappingEvent | SequenceEvent, inner: Converted): Converted {
+    const tag = this.tagOf(event);
+    const key = tag === undefined ? undefined : INTRINSIC_TAGS.get(this.text.slice(tag.start, tag.end));
+    if (tag === undefined || key === undefined) return inner;
     const value = key === 'Fn::GetAtt' && typeof inner.value === 'string' ? this.splitGetAtt(inner.value, inner.source.range) : inner;
-    const entries = new Map<string, ObjectEntry>([[key, { key: tag, node: value.source }]]);
     const wrapper: Record<string, unknown> = {};
     setMember(wrapper, key, value.value);
     const range = { start: tag.start, end: Math.max(tag.end, value.source.range.end) };
+    const entries = new Map<string, ObjectEntry>([[key, { key: tag, node: value.source }]]);
     return { value: wrapper, source: { kind: 'object', range, entries }, size: value.size + 1 };
-  }
-
-  /** Where the tag of `node` is written; a node without text (`!GetAZs` alone) takes the last tag before it. */
-  private tagRange(node: YamlNode): Range {
-    const token = node.srcToken;
-    const known = token === undefined ? undefined : this.tags.byToken.get(token);
-    if (known !== undefined) return known;
-    const start = rangeOf(node).start;
-    const before = this.tags.ofEmptyNodes.findLast((range) => range.end <= start);
-    return before ?? { start, end: start };
   }
 
   /** `Res.Attr` → `["Res", "Attr"]`, each item at its own text when the scalar's text is its value (plain or quoted). */
@@ -340,43 +421,88 @@ class YamlConverter {
     return { value: parts, source: { kind: 'array', range, items }, size: parts.length + 1 };
   }
 
-  private convertScalar(node: YamlNode): Converted {
-    const value = isScalar(node) ? node.value : null;
-    return { value: value === undefined ? null : value, source: { kind: 'scalar', range: rangeOf(node) }, size: 1 };
+  private tagOf(event: ScalarEvent | MappingEvent | SequenceEvent): Range | undefined {
+    return event.tagStart === -1 ? undefined : { start: event.tagStart, end: event.tagEnd };
+  }
+
+  private anchorOf(event: ScalarEvent | MappingEvent | SequenceEvent): string | undefined {
+    return event.anchorStart === -1 ? undefined : this.text.slice(event.anchorStart, event.anchorEnd);
+  }
+
+  /** A quoted scalar with its quotes; a block scalar from its `|` or `>` to its last line of text. */
+  private scalarRange(event: ScalarEvent): Range {
+    const { valueStart: start, valueEnd: end, style } = event;
+    if (style === SCALAR_STYLE.SINGLE_QUOTED || style === SCALAR_STYLE.DOUBLE_QUOTED) return { start: start - 1, end: end + 1 };
+    if (style !== SCALAR_STYLE.LITERAL_BLOCK && style !== SCALAR_STYLE.FOLDED_BLOCK) return { start, end };
+    const text = this.text;
+    const headerEnd = text.lastIndexOf('\n', start - 1);
+    const headerLine = text.slice(text.lastIndexOf('\n', headerEnd - 1) + 1, headerEnd);
+    const indicator = /[|>][0-9+-]*[ \t]*(?:#.*)?\r?$/.exec(headerLine);
+    const headerStart = indicator === null ? start : headerEnd - headerLine.length + indicator.index;
+    let last = end;
+    while (last > start && /\s/.test(text.charAt(last - 1))) last -= 1;
+    const lineEnd = text.indexOf('\n', last);
+    return { start: headerStart, end: last === start ? end : lineEnd === -1 || lineEnd >= end ? end : lineEnd + 1 };
+  }
+
+  /** A node with no text: after its tag or anchor; else after its key's `:` or its `- `. */
+  private emptyRange(event: ScalarEvent): Range {
+    const propertiesEnd = Math.max(event.tagEnd, event.anchorEnd);
+    if (propertiesEnd !== -1) return { start: propertiesEnd, end: propertiesEnd };
+    const parent = this.open.at(-1);
+    const key = parent?.mapping?.key;
+    if (key !== undefined && key !== MERGE_KEY) {
+      const afterColon = /^[ \t]*:/.exec(this.text.slice(key.range.end, key.range.end + 64));
+      const offset = key.range.end + (afterColon?.[0].length ?? 0);
+      return { start: offset, end: offset };
+    }
+    if (parent?.sequence !== undefined) {
+      const dash = this.text.indexOf('-', parent.sequence.items.length === 0 ? parent.event.start : parent.end);
+      let offset = dash === -1 ? parent.end : dash + 1;
+      while (this.text.charAt(offset) === ' ' || this.text.charAt(offset) === '\t') offset += 1;
+      return { start: offset, end: offset };
+    }
+    return this.documentStart();
+  }
+
+  /** Where an empty document is: after its `---` (and the blanks after it), or after the document before it. */
+  private documentStart(): Range {
+    const marker = /(?:^|\n)---[ \t]*/g;
+    marker.lastIndex = this.lastEnd;
+    const found = marker.exec(this.text);
+    const offset = found === null ? this.lastEnd : found.index + found[0].length;
+    return { start: offset, end: offset };
   }
 }
 
-/**
- * The node each alias names: the last one before it with its anchor, as `Alias.resolve` decides, found in one walk of
- * the document rather than one per alias (quadratic: thousands of aliases took seconds).
- */
-function aliasTargetsOf(document: Document.Parsed): Map<YamlNode, YamlNode> {
-  const targets = new Map<YamlNode, YamlNode>();
-  const anchored = new Map<string, YamlNode>();
-  visit(document, {
-    Node: (_key, node) => {
-      if (isAlias(node)) {
-        const target = anchored.get(node.source);
-        if (target !== undefined) targets.set(node, target);
-      } else if (node.anchor !== undefined && node.anchor !== '') {
-        anchored.set(node.anchor, node);
-      }
-    },
+function isEmptyScalar(node: Converted): boolean {
+  return node.source.kind === 'scalar' && node.source.range.start === node.source.range.end && node.value === null;
+}
+
+function tooLarge(at: Range): ConversionError {
+  return new ConversionError({
+    kind: 'syntax',
+    message: `YAML aliases expand to more than ${MAX_EXPANDED_NODES} nodes; the document was not expanded.`,
+    range: at,
   });
-  return targets;
 }
 
-function keyText(key: YamlNode | null): string {
-  if (key === null) return '';
-  if (isScalar(key)) return key.value === null ? '' : String(key.value);
-  return String(key);
-}
-
-function nullAt(offset: number): Converted {
-  return { value: null, source: { kind: 'scalar', range: { start: offset, end: offset } }, size: 1 };
-}
-
-function rangeOf(node: YamlNode): Range {
-  const [start, end] = node.range ?? [0, 0];
-  return { start, end };
+/**
+ * A scalar's value. Plain scalars take the core schema's types (null, booleans, integers, floats), as do scalars
+ * tagged with one of them (`!!int "5"`); every other scalar, intrinsic tags' included, is its text.
+ */
+function resolveScalar(raw: string, plain: boolean, tag: string | undefined): unknown {
+  if (tag !== undefined) {
+    const explicit = EXPLICIT_SCALAR_TAGS.get(tag);
+    const resolved = explicit?.resolve(raw, true, explicit.tagName);
+    return resolved === undefined || resolved === NOT_RESOLVED ? raw : resolved;
+  }
+  if (!plain) return raw;
+  const first = raw.charAt(0);
+  for (const type of CORE_SCALAR_TAGS) {
+    if (type.implicitFirstChars !== null && !type.implicitFirstChars.includes(first)) continue;
+    const resolved = type.resolve(raw, false, type.tagName);
+    if (resolved !== NOT_RESOLVED) return resolved;
+  }
+  return raw;
 }
