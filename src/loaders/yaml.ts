@@ -98,7 +98,13 @@ export function loadYaml(filePath: string, text: string): SourceDocument {
 function syntaxProblem(error: YAMLException, text: string): LoadProblem {
   const offset = Math.min(error.mark?.position ?? 0, text.length);
   if (error.reason.startsWith('nesting exceeded maxDepth')) return nestedTooDeep(offset);
-  return { kind: 'syntax', message: sentence(error.reason), range: { start: offset, end: offset } };
+  const code = text.charCodeAt(offset);
+  // The parser's words for this ("expected valid JSON character") come from the YAML grammar, not from the mistake.
+  const message =
+    error.reason === 'expected valid JSON character' && code < 0x20
+      ? `A double-quoted string holds the control character U+${code.toString(16).toUpperCase().padStart(4, '0')}: write it as an escape.`
+      : sentence(error.reason);
+  return { kind: 'syntax', message, range: { start: offset, end: offset } };
 }
 
 function sentence(message: string): string {

@@ -164,6 +164,21 @@ describe('JSON syntax errors', () => {
 });
 
 describe('YAML syntax errors', () => {
+  it('names a control character in a double-quoted string, at the character', async () => {
+    expectOneFatal(await lintAs('a.yaml', 'RoleArn: "ab\u0007c"\n'), {
+      ruleId: 'parse-error',
+      line: 1,
+      column: 13,
+      message: 'A double-quoted string holds the control character U+0007: write it as an escape.',
+    });
+  });
+
+  it('reads a lone \\r as a line break, as YAML 1.2 does', async () => {
+    const source = await loadText('a.yaml', 'ModelBiasJobInput:\r  GroundTruthS3Input: {}\rRoleArn: x\r');
+    expect(source.problems).toEqual([]);
+    expect(source.documents[0]?.value).toEqual({ ModelBiasJobInput: { GroundTruthS3Input: {} }, RoleArn: 'x' });
+  });
+
   it('reports tab indentation', async () => {
     expectOneFatal(await lintAs('a.yaml', 'ModelBiasJobInput:\n\tGroundTruthS3Input: {}\n'), {
       ruleId: 'parse-error',
