@@ -145,8 +145,8 @@ interface Child {
   node: Converted;
   /** Where an alias is written, for a node that one names: limits are reported there. */
   alias?: Range;
-  /** The member name the node makes as a key: a scalar's value as text, a collection as JSON. */
-  keyText: string;
+  /** The member name a scalar makes as a key: its value as text. A collection's is its JSON, made only when needed. */
+  keyText?: string;
   /** Where the node is written as a key: a tagged scalar's own text, without its tag. */
   keyRange: Range;
   /** A plain, untagged `<<`. */
@@ -297,10 +297,11 @@ class EventConverter {
         return;
       }
       const range = child.keyRange;
-      if (mapping.entries.has(child.keyText)) {
-        throw new ConversionError({ kind: 'syntax', message: `Duplicate key ${JSON.stringify(child.keyText)}.`, range });
+      const text = child.keyText ?? JSON.stringify(child.node.value);
+      if (mapping.entries.has(text)) {
+        throw new ConversionError({ kind: 'syntax', message: `Duplicate key ${JSON.stringify(text)}.`, range });
       }
-      mapping.key = { text: child.keyText, range };
+      mapping.key = { text, range };
       return;
     }
     mapping.key = undefined;
@@ -334,7 +335,7 @@ class EventConverter {
     // A tagged sequence (`!If [...]`) is one value, not a list of sources.
     if (sequence?.children !== undefined && finished === node) this.mergeSources.set(node, sequence.children);
     if (collection.anchor !== undefined && this.anchors.get(collection.anchor) === collection) this.anchors.set(collection.anchor, finished);
-    return { node: finished, keyText: JSON.stringify(finished.value), keyRange: finished.source.range, isMergeKey: false };
+    return { node: finished, keyRange: finished.source.range, isMergeKey: false };
   }
 
   /** Merges a `<<` value (a mapping, or a sequence of them) into the mapping; earlier sources win over later ones. */
@@ -392,8 +393,8 @@ class EventConverter {
       throw new ConversionError({ kind: 'syntax', message: `The YAML alias *${name} refers to a node that contains it.`, range });
     }
     if (target.size > MAX_EXPANDED_NODES) throw tooLarge(range);
-    const keyText = target.source.kind === 'scalar' ? (target.value === null ? '' : String(target.value)) : JSON.stringify(target.value);
-    return { node: target, alias: range, keyText, keyRange: range, isMergeKey: false };
+    const keyText = target.source.kind === 'scalar' ? (target.value === null ? '' : String(target.value)) : undefined;
+    return { node: target, alias: range, ...(keyText !== undefined && { keyText }), keyRange: range, isMergeKey: false };
   }
 
   /**
