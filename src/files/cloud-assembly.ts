@@ -1,5 +1,6 @@
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { DEFAULT_MAX_FILE_SIZE, readText } from '../loaders/load.js';
 import { formatPointer } from '../loaders/source-document.js';
 import { isRecord } from '../values.js';
 
@@ -46,7 +47,7 @@ export async function isAssemblyManifest(filePath: string): Promise<boolean> {
 async function readManifest(filePath: string): Promise<Record<string, unknown> | undefined> {
   let manifest: unknown;
   try {
-    manifest = JSON.parse(await readFile(filePath, 'utf8'));
+    manifest = readJson(filePath);
   } catch {
     // Missing, unreadable or not JSON: not an assembly we can read. A broken manifest is linted as a file.
     return undefined;
@@ -105,7 +106,7 @@ async function addTemplate(templatePath: string, stack: string, assembly: CloudA
   assembly.templates.push({ filePath: templatePath, stack });
   let template: unknown;
   try {
-    template = JSON.parse(await readFile(templatePath, 'utf8'));
+    template = readJson(templatePath);
   } catch {
     return; // linted as a file, which reports the problem
   }
@@ -121,6 +122,17 @@ async function addTemplate(templatePath: string, stack: string, assembly: CloudA
     const nestedStack = typeof constructPath === 'string' ? (constructPath.split('.NestedStack/')[0] ?? constructPath) : stack;
     if (await isFile(nestedPath)) await addTemplate(nestedPath, nestedStack, assembly);
   }
+}
+
+/**
+ * A manifest's or template's JSON, read only up to the default size limit: CloudFormation deploys no template over
+ * 1 MB, and a larger file is not read twice (its own lint reports the limit).
+ * @throws when the file cannot be read or is not JSON
+ */
+function readJson(filePath: string): unknown {
+  const read = readText(filePath, DEFAULT_MAX_FILE_SIZE);
+  if ('problem' in read) throw new Error(read.problem);
+  return JSON.parse(read.text);
 }
 
 async function isFile(filePath: string): Promise<boolean> {

@@ -19,7 +19,15 @@ export interface LoadFileOptions {
  * with one problem.
  */
 export async function loadFile(filePath: string, options: LoadFileOptions = {}): Promise<SourceDocument> {
-  const maxFileSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
+  const read = readText(filePath, options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE);
+  return 'problem' in read ? unreadable(filePath, read.problem) : loadText(filePath, read.text);
+}
+
+/**
+ * Reads a file as UTF-8 text, at most `maxFileSize` bytes; or says why it cannot be read (missing, over the limit,
+ * binary, not UTF-8).
+ */
+export function readText(filePath: string, maxFileSize: number): { text: string } | { problem: string } {
   let bytes: Uint8Array | undefined;
   let descriptor: number | undefined;
   try {
@@ -27,26 +35,22 @@ export async function loadFile(filePath: string, options: LoadFileOptions = {}):
     // One descriptor for the size and the read, so both see the same file even if it is replaced in between.
     descriptor = openSync(filePath, 'r');
     const { size } = fstatSync(descriptor);
-    if (size > maxFileSize) {
-      return unreadable(filePath, `The file is ${size} bytes, over the size limit of ${maxFileSize} bytes (maxFileSize).`);
-    }
+    if (size > maxFileSize) return { problem: `The file is ${size} bytes, over the size limit of ${maxFileSize} bytes (maxFileSize).` };
     bytes = readAtMost(descriptor, maxFileSize, size);
   } catch (error) {
     const reason = error instanceof Error && 'code' in error ? String(error.code) : String(error);
-    return unreadable(filePath, `Cannot read the file (${reason}).`);
+    return { problem: `Cannot read the file (${reason}).` };
   } finally {
     if (descriptor !== undefined) closeSync(descriptor);
   }
-  if (bytes === undefined) return unreadable(filePath, `The file is over the size limit of ${maxFileSize} bytes (maxFileSize).`);
+  if (bytes === undefined) return { problem: `The file is over the size limit of ${maxFileSize} bytes (maxFileSize).` };
   // Git's heuristic: a NUL byte in the first 8000 bytes means binary.
-  if (bytes.subarray(0, 8000).includes(0)) return unreadable(filePath, 'The file is binary, not JSON or YAML text.');
-  let text: string;
+  if (bytes.subarray(0, 8000).includes(0)) return { problem: 'The file is binary, not JSON or YAML text.' };
   try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
   } catch {
-    return unreadable(filePath, 'The file is not valid UTF-8 text.');
+    return { problem: 'The file is not valid UTF-8 text.' };
   }
-  return loadText(filePath, text);
 }
 
 /**

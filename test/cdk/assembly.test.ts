@@ -290,6 +290,28 @@ describe('broken assemblies', () => {
     }
   });
 
+  it('does not read a nested template over the size limit to find its stacks; its own lint reports the limit', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'sagelint-big-nested-'));
+    try {
+      const nested = { Resources: { Big: { Type: 'AWS::CloudFormation::Stack', Metadata: { 'aws:asset:path': 'Inner.nested.template.json' } } } };
+      await mkdir(join(dir, 'cdk.out'));
+      await writeFile(
+        join(dir, 'cdk.out', 'manifest.json'),
+        JSON.stringify({ version: '36.0.0', artifacts: { Outer: { type: 'aws:cloudformation:stack', properties: { templateFile: 'Outer.template.json' } } } }),
+      );
+      // Valid JSON, 11 MiB of it blanks: over the default limit of 10 MiB.
+      await writeFile(join(dir, 'cdk.out', 'Outer.template.json'), JSON.stringify(nested) + ' '.repeat(11 * 1024 * 1024));
+      await writeFile(join(dir, 'cdk.out', 'Inner.nested.template.json'), JSON.stringify({ Resources: {} }));
+      const results = await lint(['cdk.out'], { cwd: dir });
+      expect(results.map((result) => relative(dir, result.filePath))).toEqual([join('cdk.out', 'Outer.template.json'), join('cdk.out', 'manifest.json')]);
+      expect(results[0]?.findings).toEqual([
+        expect.objectContaining({ ruleId: 'read-error', message: expect.stringMatching(/^The file is \d+ bytes, over the size limit of 10485760 bytes/) }),
+      ]);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
   it('lints every broken assembly at once, each problem once', async () => {
     const results = await lintFixtures(['fixtures/cdk/broken']);
     expect(placed(results).map((finding) => [finding.file, finding.ruleId])).toEqual([
