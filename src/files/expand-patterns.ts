@@ -115,6 +115,10 @@ async function expandPattern(
   const target = path.resolve(cwd, pattern);
   const stats = await fs.promises.stat(target).catch(() => undefined);
   const found: PatternYield = { files: [], problems: [], stacks: new Map() };
+  if (stats?.isDirectory()) {
+    await walkDirectory(target, { realCwd, realpaths, found });
+    return found;
+  }
   if (stats?.isFile()) {
     // Naming a cloud assembly's manifest means linting the assembly.
     if (!(await isAssemblyManifest(target) && (await addCloudAssembly(path.dirname(target), found)))) {
@@ -122,8 +126,9 @@ async function expandPattern(
     }
     return found;
   }
-  if (stats?.isDirectory()) {
-    await walkDirectory(target, { realCwd, realpaths, found });
+  // A pipe named on the command line (`sagelint <(generate)`, `/dev/stdin`) is read like a file.
+  if (stats?.isFIFO()) {
+    found.files.push(target);
     return found;
   }
   await addLoneFiles(await expandGlob(pattern, cwd, realpaths), found);

@@ -1,9 +1,11 @@
+import { execFileSync, spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SagelintError } from '../../src/errors.js';
 import { expandPatterns, LINTABLE_EXTENSIONS, type ExpandedFiles } from '../../src/files/expand-patterns.js';
+import { lint } from '../../src/index.js';
 
 let root: string;
 
@@ -55,6 +57,22 @@ describe('expandPatterns', () => {
     tree({ 'notes.txt': '', 'job.json': '{}' });
     expect(await expandRelative(['notes.txt'])).toEqual(['notes.txt']);
     expect(await expandRelative([path.join(root, 'job.json')])).toEqual(['job.json']);
+  });
+
+  it('takes a named pipe (`sagelint <(generate)`) as a file, and a walk passes pipes by', async () => {
+    tree({ 'dir/a.json': '{}' });
+    execFileSync('mkfifo', [path.join(root, 'generated'), path.join(root, 'dir', 'pipe.json')]);
+    expect(await expandRelative(['generated'])).toEqual(['generated']);
+    expect(await expandRelative(['dir'])).toEqual(['dir/a.json']);
+  });
+
+  it('lints what a named pipe delivers', async () => {
+    const pipe = path.join(root, 'request.json');
+    execFileSync('mkfifo', [pipe]);
+    const writer = spawn('sh', ['-c', 'printf \'{"ModelBiasJobInput": {}, "RoleArn": 7}\' > "$0"', pipe]);
+    const [result] = await lint([pipe], { cwd: root });
+    writer.kill();
+    expect(result?.findings).toContainEqual(expect.objectContaining({ ruleId: 'valid-value-type', pointer: '/RoleArn', line: 1, column: 38 }));
   });
 
   it('walks a directory recursively for lintable extensions, case-insensitively', async () => {
