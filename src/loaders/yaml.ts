@@ -98,13 +98,53 @@ export function loadYaml(filePath: string, text: string): SourceDocument {
 function syntaxProblem(error: YAMLException, text: string): LoadProblem {
   const offset = Math.min(error.mark?.position ?? 0, text.length);
   if (error.reason.startsWith('nesting exceeded maxDepth')) return nestedTooDeep(offset);
+  // The parser's words for these come from the YAML grammar, not from the mistake.
   const code = text.charCodeAt(offset);
-  // The parser's words for this ("expected valid JSON character") come from the YAML grammar, not from the mistake.
-  const message =
-    error.reason === 'expected valid JSON character' && code < 0x20
-      ? `A double-quoted string holds the control character U+${code.toString(16).toUpperCase().padStart(4, '0')}: write it as an escape.`
-      : sentence(error.reason);
-  return { kind: 'syntax', message, range: { start: offset, end: offset } };
+  if (error.reason === 'expected valid JSON character' && code < 0x20) {
+    const character = `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
+    return { kind: 'syntax', message: `A double-quoted string holds the control character ${character}: write it as an escape.`, range: { start: offset, end: offset } };
+  }
+  const open = error.reason === 'deficient indentation' || error.reason.includes('within a flow collection') ? unclosedBracket(text, offset) : undefined;
+  if (open !== undefined) {
+    const [kind, closer] = text.charAt(open) === '{' ? ['mapping', '}'] : ['sequence', ']'];
+    return {
+      kind: 'syntax',
+      message: `This flow ${kind} is not closed with "${closer}" (a flow collection that goes on to the next lines must be indented more than its key).`,
+      range: { start: open, end: open + 1 },
+    };
+  }
+  return { kind: 'syntax', message: sentence(error.reason), range: { start: offset, end: offset } };
+}
+
+/**
+ * The innermost `[` or `{` before `offset` that no bracket closes, outside quoted strings and comments; undefined
+ * when there is none. A quote opens a string only where a token starts (`it's` is plain text), and a bracket a
+ * collection only where a node starts (`a [b` is plain text).
+ */
+/** Whether a node may start at `index`: after a line's indentation, or after `:`, `-`, `,`, `[` or `{` and blanks. */
+function startsNode(text: string, index: number): boolean {
+  let before = index - 1;
+  while (before >= 0 && (text.charAt(before) === ' ' || text.charAt(before) === '\t')) before -= 1;
+  return before < 0 || '\r\n:-,[{'.includes(text.charAt(before));
+}
+
+function unclosedBracket(text: string, offset: number): number | undefined {
+  const open: number[] = [];
+  let quote = '';
+  for (let index = 0; index < offset; index += 1) {
+    const char = text.charAt(index);
+    if (quote !== '') {
+      if (char === '\\' && quote === '"') index += 1;
+      else if (char === quote) quote = '';
+      continue;
+    }
+    const tokenStart = index === 0 || ' \t\r\n[{,:'.includes(text.charAt(index - 1));
+    if ((char === '"' || char === "'") && tokenStart) quote = char;
+    else if (char === '#' && tokenStart) while (index < offset && text.charAt(index + 1) !== '\n') index += 1;
+    else if ((char === '[' || char === '{') && startsNode(text, index)) open.push(index);
+    else if (char === ']' || char === '}') open.pop();
+  }
+  return open.at(-1);
 }
 
 function sentence(message: string): string {

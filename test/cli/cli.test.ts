@@ -85,7 +85,8 @@ const ERRORS_LINES = {
   count: '  20:20  error    InstanceCount must be an integer, not the string "2".                                                                                                          valid-value-type',
 };
 
-const PARSE_ERROR_LINE = '  4:1  error  Flow map in block collection must be sufficiently indented and end with a }.  parse-error';
+const PARSE_ERROR_LINE =
+  '  3:23  error  This flow mapping is not closed with "}" (a flow collection that goes on to the next lines must be indented more than its key).  parse-error';
 
 describe('sagelint (in-process)', () => {
   it('exits 0 on a clean folder, with the summary alone', async () => {
@@ -136,7 +137,7 @@ describe('sagelint (in-process)', () => {
       join(SCENARIOS, 'broken-beside-good', 'good.json'),
     ]);
     expect(results[0]?.messages).toEqual([
-      expect.objectContaining({ ruleId: 'parse-error', severity: 2, fatal: true, line: 4, column: 1 }),
+      expect.objectContaining({ ruleId: 'parse-error', severity: 2, fatal: true, line: 3, column: 23 }),
     ]);
     expect(results[1]).toMatchObject({ messages: [], errorCount: 0, definitionCount: 1 });
   });

@@ -173,6 +173,16 @@ describe('YAML syntax errors', () => {
     });
   });
 
+  it('places a flow collection left open at its bracket, whatever the parser met next', async () => {
+    const message = (kind: string, closer: string): string =>
+      `This flow ${kind} is not closed with "${closer}" (a flow collection that goes on to the next lines must be indented more than its key).`;
+    expectOneFatal(await lintAs('a.yaml', 'ModelBiasJobInput: {a: 1\n'), { ruleId: 'parse-error', line: 1, column: 20, endColumn: 21, message: message('mapping', '}') });
+    // Brackets in quoted and plain text are not collections; the innermost open one is named.
+    const text = "Description: it's a [draft\nTags: [{Key: \"a]\", Value: b}, {Key: c\nRoleArn: x\n";
+    expectOneFatal(await lintAs('a.yaml', text), { ruleId: 'parse-error', line: 2, column: 31, message: message('mapping', '}') });
+    expectOneFatal(await lintAs('a.yaml', 'Tags:\n  - [a, b\n  - c\n'), { ruleId: 'parse-error', line: 2, column: 5, message: message('sequence', ']') });
+  });
+
   it('reads a lone \\r as a line break, as YAML 1.2 does', async () => {
     const source = await loadText('a.yaml', 'ModelBiasJobInput:\r  GroundTruthS3Input: {}\rRoleArn: x\r');
     expect(source.problems).toEqual([]);
@@ -277,7 +287,6 @@ describe('YAML syntax errors', () => {
       endColumn: 14,
       message: 'Unexpected end of the stream within a double quoted scalar.',
     });
-    expectOneFatal(await lintAs('a.yaml', 'ModelBiasJobInput: {a: 1\n'), { ruleId: 'parse-error', line: 2, column: 1, endLine: 2, endColumn: 1 });
   });
 
   it('ends an error at the \r of a CRLF line end at the end of that line, not between \r and \n', async () => {
