@@ -1,4 +1,4 @@
-import { formatPointer, setMember } from '../loaders/source-document.js';
+import { childPointer, formatPointer, setMember } from '../loaders/source-document.js';
 import { partitionOfRegion } from '../model/partitions.js';
 import { isRecord } from '../values.js';
 
@@ -113,7 +113,7 @@ class Resolver {
   ) {}
 
   run(value: unknown): Variant {
-    const resolved = this.resolve(value, [], this.basePointer);
+    const resolved = this.resolve(value, '', this.basePointer);
     return {
       value: resolved === NO_VALUE ? undefined : resolved,
       origins: this.origins,
@@ -127,17 +127,18 @@ class Resolver {
   }
 
   /**
-   * Resolves `value`, which sits at `path` in the result and at `written` (a JSON Pointer) in the document.
+   * Resolves `value`, which sits at `path` (a JSON Pointer) in the result and at `written` in the document.
    */
-  private resolve(value: unknown, path: (string | number)[], written: string): unknown {
+  private resolve(value: unknown, path: string, written: string): unknown {
     const name = intrinsicName(value);
     if (name !== undefined && isRecord(value)) return this.resolveIntrinsic(name, value[name], path, written);
     if (Array.isArray(value)) {
       const items: unknown[] = [];
       value.forEach((item, index) => {
         const itemWritten = `${written}/${index}`;
-        if (items.length !== index) this.origins.set(formatPointer([...path, items.length]), { pointer: itemWritten });
-        const resolved = this.resolve(item, [...path, items.length], itemWritten);
+        const itemPath = childPointer(path, items.length);
+        if (items.length !== index) this.origins.set(itemPath, { pointer: itemWritten });
+        const resolved = this.resolve(item, itemPath, itemWritten);
         if (resolved !== NO_VALUE) items.push(resolved);
       });
       return items;
@@ -145,7 +146,7 @@ class Resolver {
     if (isRecord(value)) {
       const object: Record<string, unknown> = {};
       for (const [key, member] of Object.entries(value)) {
-        const resolved = this.resolve(member, [...path, key], `${written}${formatPointer([key])}`);
+        const resolved = this.resolve(member, childPointer(path, key), childPointer(written, key));
         if (resolved !== NO_VALUE) setMember(object, key, resolved);
       }
       return object;
@@ -153,14 +154,14 @@ class Resolver {
     return value;
   }
 
-  private unknown(path: (string | number)[]): typeof UNKNOWN {
-    this.unknowns.add(formatPointer(path));
+  private unknown(path: string): typeof UNKNOWN {
+    this.unknowns.add(path);
     return UNKNOWN;
   }
 
   /** A value written elsewhere in the document, used here: resolved there, reported there. */
-  private from(origin: Origin, value: unknown, path: (string | number)[]): unknown {
-    this.origins.set(formatPointer(path), origin);
+  private from(origin: Origin, value: unknown, path: string): unknown {
+    this.origins.set(path, origin);
     // A parameter whose Default refers to itself, a mapping that finds itself: CloudFormation rejects the template,
     // and no value is known.
     if (this.resolving.has(origin.pointer)) return this.unknown(path);
@@ -170,8 +171,8 @@ class Resolver {
     return resolved;
   }
 
-  private resolveIntrinsic(name: string, argument: unknown, path: (string | number)[], written: string): unknown {
-    const argumentPointer = `${written}${formatPointer([name])}`;
+  private resolveIntrinsic(name: string, argument: unknown, path: string, written: string): unknown {
+    const argumentPointer = childPointer(written, name);
     switch (name) {
       case 'Ref':
         return typeof argument === 'string' ? this.resolveRef(argument, path) : this.unknown(path);
@@ -189,13 +190,13 @@ class Resolver {
         return this.resolveSub(argument, path, argumentPointer);
       case 'Fn::Join': {
         if (!Array.isArray(argument) || argument.length !== 2 || typeof argument[0] !== 'string') return this.unknown(path);
-        const parts = this.resolve(argument[1], [...path, 'Fn::Join'], `${argumentPointer}/1`);
+        const parts = this.resolve(argument[1], childPointer(path, 'Fn::Join'), `${argumentPointer}/1`);
         if (!Array.isArray(parts) || !parts.every(isScalarText)) return this.unknown(path);
         return parts.join(argument[0]);
       }
       case 'Fn::Select': {
         if (!Array.isArray(argument) || argument.length !== 2) return this.unknown(path);
-        const index = this.resolve(argument[0], [...path, 'Fn::Select'], `${argumentPointer}/0`);
+        const index = this.resolve(argument[0], childPointer(path, 'Fn::Select'), `${argumentPointer}/0`);
         const list = argument[1];
         if (Array.isArray(list) && (typeof index === 'number' || typeof index === 'string') && Number.isInteger(Number(index))) {
           return Number(index) >= 0 && Number(index) < list.length
@@ -244,7 +245,7 @@ class Resolver {
       }
       case 'Fn::Equals': {
         // Resolved where no finding can point: only the values matter here.
-        const [left, right] = operands.slice(0, 2).map((operand) => this.resolve(operand, ['#condition'], '#condition'));
+        const [left, right] = operands.slice(0, 2).map((operand) => this.resolve(operand, '/#condition', '#condition'));
         return isScalarText(left) && isScalarText(right) ? String(left) === String(right) : undefined;
       }
       default:
@@ -252,7 +253,7 @@ class Resolver {
     }
   }
 
-  private resolveRef(target: string, path: (string | number)[]): unknown {
+  private resolveRef(target: string, path: string): unknown {
     if (target === 'AWS::NoValue') return NO_VALUE;
     const { region } = this.options;
     if (target === 'AWS::Region' && region !== undefined) return region;
@@ -282,23 +283,23 @@ class Resolver {
     // AllowedValues are the values each member may take, so each is judged as a list of that one member.
     const isList = typeof parameter.Type === 'string' && /^(CommaDelimitedList|List<.*>)$/.test(parameter.Type);
     if (isList && typeof chosenValue === 'string') {
-      this.origins.set(formatPointer(path), chosen);
+      this.origins.set(path, chosen);
       return chosenValue.split(',').map((member) => member.trim());
     }
     return this.from(chosen, chosenValue, path);
   }
 
-  private resolveSub(argument: unknown, path: (string | number)[], argumentPointer: string): unknown {
+  private resolveSub(argument: unknown, path: string, argumentPointer: string): unknown {
     const [text, variables] = Array.isArray(argument) ? argument : [argument, {}];
     if (typeof text !== 'string' || !isRecord(variables)) return this.unknown(path);
     let known = true;
     const substituted = text.replace(/\$\{([^}]*)\}/g, (whole, reference: string) => {
       if (reference.startsWith('!')) return `\${${reference.slice(1)}}`;
       if (Object.hasOwn(variables, reference)) {
-        const resolved = this.resolve(variables[reference], [...path, 'Fn::Sub', reference], `${argumentPointer}/1${formatPointer([reference])}`);
+        const resolved = this.resolve(variables[reference], childPointer(childPointer(path, 'Fn::Sub'), reference), childPointer(`${argumentPointer}/1`, reference));
         if (isScalarText(resolved)) return String(resolved);
       } else if (['AWS::Region', 'AWS::Partition', 'AWS::URLSuffix'].includes(reference) && this.options.region !== undefined) {
-        return String(this.resolveRef(reference, [...path, 'Fn::Sub', reference]));
+        return String(this.resolveRef(reference, childPointer(childPointer(path, 'Fn::Sub'), reference)));
       }
       known = false;
       return whole;
@@ -306,9 +307,9 @@ class Resolver {
     return known ? substituted : this.unknown(path);
   }
 
-  private resolveFindInMap(argument: unknown, path: (string | number)[], argumentPointer: string): unknown {
+  private resolveFindInMap(argument: unknown, path: string, argumentPointer: string): unknown {
     if (!Array.isArray(argument) || argument.length < 3) return this.unknown(path);
-    const keys = argument.slice(0, 3).map((key, index) => this.resolve(key, [...path, 'Fn::FindInMap', index], `${argumentPointer}/${index}`));
+    const keys = argument.slice(0, 3).map((key, index) => this.resolve(key, childPointer(childPointer(path, 'Fn::FindInMap'), index), `${argumentPointer}/${index}`));
     if (!keys.every((key): key is string => typeof key === 'string')) return this.unknown(path);
     const [mapName, topKey, secondKey] = keys as [string, string, string];
     const mappings = this.template.Mappings;

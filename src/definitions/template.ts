@@ -2,7 +2,7 @@ import { formatPointer, setMember, type ParsedDocument } from '../loaders/source
 import type { ServiceModel, ValueShape } from '../model/shapes.js';
 import { isRecord } from '../values.js';
 import type { CdkContext, Definition, DefinitionSchema } from './definition.js';
-import { resolveVariants, UNKNOWN, type ResolveOptions, type Variant } from './intrinsics.js';
+import { resolveVariants, UNKNOWN, type Origin, type ResolveOptions, type Variant } from './intrinsics.js';
 
 export const BIAS_RESOURCE_TYPE = 'AWS::SageMaker::ModelBiasJobDefinition';
 
@@ -70,7 +70,8 @@ function cdkContext(resource: Record<string, unknown>, stack: string | undefined
 
 /**
  * CloudFormation hands resource providers strings for booleans and numbers as readily as the typed values:
- * `"false"` is false, `"30"` is 30. Judge such a value as what it becomes.
+ * `"false"` is false, `"30"` is 30. Judge such a value as what it becomes. The value is changed in place: the
+ * resolver made it for this variant alone, every object and list of it new.
  */
 function coerceScalars(model: ServiceModel, value: unknown): unknown {
   const visit = (current: unknown, shape: ValueShape | undefined): unknown => {
@@ -84,31 +85,44 @@ function coerceScalars(model: ServiceModel, value: unknown): unknown {
     }
     if (shape.type === 'structure' && isRecord(current)) {
       const members = model.structures[shape.name]?.members ?? {};
-      return mapObject(current, (key, member) => visit(member, members[key]));
+      for (const key of Object.keys(current)) setMember(current, key, visit(current[key], members[key]));
+    } else if (shape.type === 'map' && isRecord(current)) {
+      for (const key of Object.keys(current)) setMember(current, key, visit(current[key], shape.values));
+    } else if (shape.type === 'list' && Array.isArray(current)) {
+      current.forEach((item, index) => {
+        current[index] = visit(item, shape.items);
+      });
     }
-    if (shape.type === 'map' && isRecord(current)) return mapObject(current, (_key, member) => visit(member, shape.values));
-    if (shape.type === 'list' && Array.isArray(current)) return current.map((item) => visit(item, shape.items));
     return current;
   };
   return visit(value, { type: 'structure', name: model.root });
 }
 
-function mapObject(object: Record<string, unknown>, map: (key: string, value: unknown) => unknown): Record<string, unknown> {
-  const result: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(object)) {
-    setMember(result, key, map(key, value));
-  }
-  return result;
-}
-
-/** Variants that resolved to the same value are judged once. */
+/** Variants that resolved to the same value, from the same places, are judged once. */
 function dedupeVariants(variants: Variant[]): Variant[] {
   if (variants.length < 2) return variants;
-  const seen = new Set<string>();
-  return variants.filter((variant) => {
-    const key = JSON.stringify(variant.value) + JSON.stringify([...variant.origins]);
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
+  // Values are long, and variants mostly differ in where their values come from: a value is written out to be
+  // compared only with a variant of the same origins.
+  const kept: { variant: Variant; valueText?: string }[] = [];
+  for (const variant of variants) {
+    let valueText: string | undefined;
+    const duplicate = kept.some((other) => {
+      if (!sameOrigins(other.variant.origins, variant.origins)) return false;
+      other.valueText ??= JSON.stringify(other.variant.value);
+      valueText ??= JSON.stringify(variant.value);
+      return other.valueText === valueText;
+    });
+    if (!duplicate) kept.push({ variant, ...(valueText !== undefined && { valueText }) });
+  }
+  return kept.map(({ variant }) => variant);
+}
+
+function sameOrigins(a: ReadonlyMap<string, Origin>, b: ReadonlyMap<string, Origin>): boolean {
+  if (a.size !== b.size) return false;
+  const others = b.entries();
+  for (const [pointer, origin] of a) {
+    const other = others.next().value;
+    if (other === undefined || other[0] !== pointer || other[1].pointer !== origin.pointer || other[1].via !== origin.via) return false;
+  }
+  return true;
 }

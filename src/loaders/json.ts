@@ -62,13 +62,15 @@ class NestedTooDeep extends Error {
  * one too many, long before the stack runs out. Comments and trailing commas do not change the nesting.
  */
 function findTooDeep(text: string): LoadProblem | undefined {
-  // Nothing can nest deeper than the text has brackets: most files are passed by counting them, without a parse.
+  // Nothing can nest deeper than the text has brackets: most files are passed by counting them, without a parse,
+  // and most others (large templates) by the depth of their brackets.
   let brackets = 0;
   for (let index = 0; index < text.length && brackets <= MAX_NESTING_DEPTH; index += 1) {
     const code = text.charCodeAt(index);
     if (code === 0x5b || code === 0x7b) brackets += 1;
   }
   if (brackets <= MAX_NESTING_DEPTH) return undefined;
+  if ((bracketDepth(text) ?? Infinity) <= MAX_NESTING_DEPTH) return undefined;
   let depth = 0;
   const enter = (offset: number): void => {
     depth += 1;
@@ -86,6 +88,35 @@ function findTooDeep(text: string): LoadProblem | undefined {
   return undefined;
 }
 
+/**
+ * How deep the brackets outside strings nest, which the parser's nesting never exceeds (it may skip brackets after
+ * an error, never add any). Undefined for text where a plain scan could count otherwise than the parser's scanner:
+ * a `/` (a comment), a string that runs to a line end or the end of the text, brackets that do not pair.
+ */
+function bracketDepth(text: string): number | undefined {
+  const open: number[] = [];
+  let deepest = 0;
+  for (let index = 0; index < text.length; index += 1) {
+    const code = text.charCodeAt(index);
+    if (code === 0x22 /* " */) {
+      for (index += 1; text.charCodeAt(index) !== 0x22; index += 1) {
+        const inString = text.charCodeAt(index);
+        if (Number.isNaN(inString) || inString === 0x0a || inString === 0x0d) return undefined;
+        if (inString === 0x5c /* \ */) index += 1;
+      }
+    } else if (code === 0x7b /* { */ || code === 0x5b /* [ */) {
+      open.push(code);
+      deepest = Math.max(deepest, open.length);
+    } else if (code === 0x7d /* } */ || code === 0x5d /* ] */) {
+      // `{` and `}` are two apart, as are `[` and `]`.
+      if (open.pop() !== code - 2) return undefined;
+    } else if (code === 0x2f /* / */) {
+      return undefined;
+    }
+  }
+  return deepest;
+}
+
 type ParseOutcome = { document: ParsedDocument; problem?: undefined } | { problem: LoadProblem };
 
 function parseDocument(text: string, lenient: boolean): ParseOutcome {
@@ -98,9 +129,14 @@ function parseDocument(text: string, lenient: boolean): ParseOutcome {
   const first = errors[0];
   if (first !== undefined) return { problem: describeError(text, first) };
   if (tree === undefined) return { problem: { kind: 'syntax', message: 'Expected a JSON value.', range: { start: 0, end: 0 } } };
-  const duplicate = findDuplicateKey(tree);
-  if (duplicate !== undefined) return { problem: duplicate };
-  return { document: { value: valueOf(tree), root: sourceOf(tree) } };
+  let root: SourceNode;
+  try {
+    root = sourceOf(tree);
+  } catch (error) {
+    if (error instanceof DuplicateKey) return { problem: error.problem };
+    throw error;
+  }
+  return { document: { value: valueOf(tree), root } };
 }
 
 function describeError(text: string, error: ParseError): LoadProblem {
@@ -118,65 +154,51 @@ function describeError(text: string, error: ParseError): LoadProblem {
   return { kind: 'syntax', message: `${MESSAGES[name] ?? 'Invalid JSON'}, found ${found}.`, range: at };
 }
 
-/** Duplicate keys: JSON parsers silently keep the last one, which hides an edit; report the second occurrence. */
-function findDuplicateKey(node: Node): LoadProblem | undefined {
-  if (node.type === 'object') {
-    const seen = new Set<string>();
-    for (const property of node.children ?? []) {
-      const [key, value] = property.children ?? [];
-      if (key === undefined) continue;
-      const name = String(key.value);
-      if (seen.has(name)) {
-        return {
-          kind: 'syntax',
-          message: `Duplicate key ${JSON.stringify(name)}.`,
-          range: { start: key.offset, end: key.offset + key.length },
-        };
-      }
-      seen.add(name);
-      const nested = value && findDuplicateKey(value);
-      if (nested) return nested;
-    }
-  } else if (node.type === 'array') {
-    for (const item of node.children ?? []) {
-      const nested = findDuplicateKey(item);
-      if (nested) return nested;
-    }
-  }
-  return undefined;
-}
-
 function valueOf(node: Node): unknown {
+  const children = node.children ?? [];
   switch (node.type) {
     case 'object': {
       const object: Record<string, unknown> = {};
-      for (const property of node.children ?? []) {
-        const [key, value] = property.children ?? [];
+      for (const property of children) {
+        const key = property.children?.[0];
+        const value = property.children?.[1];
         if (key !== undefined && value !== undefined) setMember(object, String(key.value), valueOf(value));
       }
       return object;
     }
     case 'array':
-      return (node.children ?? []).map(valueOf);
+      return children.map(valueOf);
     default:
       return node.value;
   }
 }
 
+class DuplicateKey extends Error {
+  constructor(readonly problem: LoadProblem) {
+    super(problem.message);
+  }
+}
+
+/**
+ * The ranges of a node and all it holds. Throws `DuplicateKey` at the first duplicate key, in the order of the
+ * text: JSON parsers silently keep the last one, which hides an edit, so the second occurrence is reported.
+ */
 function sourceOf(node: Node): SourceNode {
   const range = { start: node.offset, end: node.offset + node.length };
+  const children = node.children ?? [];
   if (node.type === 'object') {
     const entries = new Map<string, ObjectEntry>();
-    for (const property of node.children ?? []) {
-      const [key, value] = property.children ?? [];
+    for (const property of children) {
+      const key = property.children?.[0];
+      const value = property.children?.[1];
       if (key === undefined || value === undefined) continue;
-      entries.set(String(key.value), {
-        key: { start: key.offset, end: key.offset + key.length },
-        node: sourceOf(value),
-      });
+      const name = String(key.value);
+      const keyRange = { start: key.offset, end: key.offset + key.length };
+      if (entries.has(name)) throw new DuplicateKey({ kind: 'syntax', message: `Duplicate key ${JSON.stringify(name)}.`, range: keyRange });
+      entries.set(name, { key: keyRange, node: sourceOf(value) });
     }
     return { kind: 'object', range, entries };
   }
-  if (node.type === 'array') return { kind: 'array', range, items: (node.children ?? []).map(sourceOf) };
+  if (node.type === 'array') return { kind: 'array', range, items: children.map(sourceOf) };
   return { kind: 'scalar', range };
 }

@@ -72,17 +72,25 @@ export function parsePointer(pointer: string): string[] {
   if (pointer === '') return [];
   const segments = pointer.slice(1).split('/');
   // Escapes are rare; pointers are parsed for every value rules look at.
-  return pointer.includes('~') ? segments.map((segment) => segment.replace(/~1/g, '/').replace(/~0/g, '~')) : segments;
+  return pointer.includes('~') ? segments.map(unescapeSegment) : segments;
+}
+
+/** A segment of a JSON Pointer as the member name or index it stands for (`~1` is `/`, `~0` is `~`). */
+export function unescapeSegment(segment: string): string {
+  return segment.includes('~') ? segment.replace(/~1/g, '/').replace(/~0/g, '~') : segment;
 }
 
 /** Joins segments into an RFC 6901 JSON Pointer. */
 export function formatPointer(segments: readonly (string | number)[]): string {
   let pointer = '';
-  for (const segment of segments) {
-    const text = String(segment);
-    pointer += `/${text.includes('~') || text.includes('/') ? text.replace(/~/g, '~0').replace(/\//g, '~1') : text}`;
-  }
+  for (const segment of segments) pointer = childPointer(pointer, segment);
   return pointer;
+}
+
+/** The pointer of a member or item of the value at `parent`: what walks of a value build at every step. */
+export function childPointer(parent: string, segment: string | number): string {
+  if (typeof segment === 'number') return `${parent}/${segment}`;
+  return `${parent}/${segment.includes('~') || segment.includes('/') ? segment.replace(/~/g, '~0').replace(/\//g, '~1') : segment}`;
 }
 
 /**
@@ -152,41 +160,53 @@ export interface Position {
   column: number;
 }
 
-/** Converts offsets to 1-based lines and columns; `\r\n`, `\n` and `\r` each end a line. */
+/**
+ * Converts offsets to 1-based lines and columns; `\r\n`, `\n` and `\r` each end a line. The lines are found when
+ * first asked for: most linted files have no finding to place.
+ */
 export class LineIndex {
-  private readonly lineStarts: number[] = [0];
-  /** Where each line's text ends, and its line end begins. */
-  private readonly lineEnds: number[] = [];
+  private lines: { starts: number[]; ends: number[] } | undefined;
 
-  constructor(text: string) {
+  constructor(private readonly text: string) {}
+
+  /** Where each line starts, and where its text ends and its line end begins. */
+  private findLines(): { starts: number[]; ends: number[] } {
+    if (this.lines !== undefined) return this.lines;
+    const { text } = this;
+    const starts = [0];
+    const ends: number[] = [];
     for (let i = 0; i < text.length; i += 1) {
       const char = text.charCodeAt(i);
       if (char === 10 /* \n */ || char === 13 /* \r */) {
-        this.lineEnds.push(i);
+        ends.push(i);
         if (char === 13 && text.charCodeAt(i + 1) === 10) i += 1;
-        this.lineStarts.push(i + 1);
+        starts.push(i + 1);
       }
     }
-    this.lineEnds.push(text.length);
+    ends.push(text.length);
+    this.lines = { starts, ends };
+    return this.lines;
   }
 
   position(offset: number): Position {
+    const { starts, ends } = this.findLines();
     let low = 0;
-    let high = this.lineStarts.length - 1;
+    let high = starts.length - 1;
     while (low < high) {
       const middle = (low + high + 1) >> 1;
-      if ((this.lineStarts[middle] ?? 0) <= offset) low = middle;
+      if ((starts[middle] ?? 0) <= offset) low = middle;
       else high = middle - 1;
     }
     // An offset between the `\r` and the `\n` of a line end (a YAML error at a `\r`) is the end of its line.
-    const inLine = Math.min(offset, this.lineEnds[low] ?? offset);
-    return { line: low + 1, column: inLine - (this.lineStarts[low] ?? 0) + 1 };
+    const inLine = Math.min(offset, ends[low] ?? offset);
+    return { line: low + 1, column: inLine - (starts[low] ?? 0) + 1 };
   }
 
   /** The text of a 1-based line, without its line end. */
   lineText(text: string, line: number): string {
-    const start = this.lineStarts[line - 1] ?? text.length;
-    const next = this.lineStarts[line] ?? text.length;
+    const { starts } = this.findLines();
+    const start = starts[line - 1] ?? text.length;
+    const next = starts[line] ?? text.length;
     return text.slice(start, next).replace(/\r?\n$|\r$/, '');
   }
 }

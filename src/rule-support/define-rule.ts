@@ -126,5 +126,14 @@ export function defineRule<Options = Readonly<Record<string, never>>>(input: Rul
  * rule stays quiet there, so one defect gives one finding.
  */
 export function hasSchemaViolation(context: RuleContext<unknown>, pointer: string): boolean {
-  return context.schemaViolations().some((violation) => violation.pointer === pointer && !violation.isKey);
+  const violations = context.schemaViolations();
+  let pointers = violatedValuePointers.get(violations);
+  if (pointers === undefined) {
+    pointers = new Set(violations.filter((violation) => !violation.isKey).map((violation) => violation.pointer));
+    violatedValuePointers.set(violations, pointers);
+  }
+  return pointers.has(pointer);
 }
+
+/** The pointers of the values a variant's violations are about: asked about for many values by many rules. */
+const violatedValuePointers = new WeakMap<readonly SchemaViolation[], ReadonlySet<string>>();

@@ -10,6 +10,24 @@ import { shapeAt } from './shapes.js';
  * (`Environment["MAX_RECORDS"]`). The finding's position says the rest.
  */
 export function memberLabel(model: ServiceModel, pointer: string): string {
+  // Definitions have their members in the same places: most labels were made before, for another file.
+  const labels = labelsByModel.get(model) ?? new Map<string, string>();
+  labelsByModel.set(model, labels);
+  let label = labels.get(pointer);
+  if (label === undefined) {
+    if (labels.size >= MAX_KNOWN_LABELS) labels.clear();
+    label = makeMemberLabel(model, pointer);
+    labels.set(pointer, label);
+  }
+  return label;
+}
+
+const labelsByModel = new WeakMap<ServiceModel, Map<string, string>>();
+
+/** Map keys and list indexes make pointers without end: the labels kept are bounded. */
+const MAX_KNOWN_LABELS = 10_000;
+
+function makeMemberLabel(model: ServiceModel, pointer: string): string {
   const segments = parsePointer(pointer);
   const parent = formatPointer(segments.slice(0, -1));
   if (segments.length > 0 && shapeAt(model, parent)?.type === 'map') {

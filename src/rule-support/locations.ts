@@ -1,4 +1,4 @@
-import { formatPointer } from '../loaders/source-document.js';
+import { childPointer } from '../loaders/source-document.js';
 import { isRecord } from '../values.js';
 import { isPartition, parseArn, type Partition } from './arns.js';
 import { hasSchemaViolation, type RuleContext } from './define-rule.js';
@@ -61,19 +61,23 @@ function findLocatedValues(context: RuleContext<unknown>): LocatedValue[] {
     return { partition: arn.partition, region: acceptsAliases === undefined ? undefined : arn.region };
   };
 
+  // Most values are neither the image nor an ARN, nor hold one: those are passed over before their pointer is made.
+  const mayLocate = (value: unknown, key: string | number): boolean =>
+    typeof value === 'string' ? key === 'ImageUri' || value.startsWith('arn:') : typeof value === 'object' && value !== null;
   const visit = (value: unknown, pointer: string): void => {
     if (typeof value === 'string') {
-      // Most strings are neither the image nor an ARN: those are passed over before the costlier checks.
       if (pointer !== imagePointer && !value.startsWith('arn:')) return;
       if (context.isUnknown(pointer) || hasSchemaViolation(context, pointer)) return;
       const location = locate(pointer, value);
       if (location !== undefined) located.push({ pointer, label: memberLabel(context.model, pointer), text: value, ...location });
     } else if (Array.isArray(value)) {
-      value.forEach((item, index) => visit(item, `${pointer}/${index}`));
+      value.forEach((item, index) => {
+        if (mayLocate(item, index)) visit(item, `${pointer}/${index}`);
+      });
     } else if (isRecord(value)) {
-      for (const [key, member] of Object.entries(value)) {
-        if (pointer === base && key === 'Tags') continue;
-        visit(member, pointer + formatPointer([key]));
+      for (const key of Object.keys(value)) {
+        if ((pointer === base && key === 'Tags') || !mayLocate(value[key], key)) continue;
+        visit(value[key], childPointer(pointer, key));
       }
     }
   };
@@ -91,7 +95,11 @@ export function oddOnesOut(
   preferred: (value: LocatedValue) => boolean = () => false,
 ): { reference: string; agreeing: LocatedValue[]; odd: LocatedValue[] } | undefined {
   const groups = new Map<string, LocatedValue[]>();
-  for (const value of values) groups.set(key(value), [...(groups.get(key(value)) ?? []), value]);
+  for (const value of values) {
+    const group = groups.get(key(value));
+    if (group === undefined) groups.set(key(value), [value]);
+    else group.push(value);
+  }
   if (groups.size < 2) return undefined;
   const tieBreaker = values.find(preferred) ?? values[0];
   let reference: string | undefined;

@@ -1,5 +1,5 @@
 import type { ServiceModel, ValueShape } from '../model/shapes.js';
-import { formatPointer, parsePointer } from '../loaders/source-document.js';
+import { childPointer, parsePointer, unescapeSegment } from '../loaders/source-document.js';
 import { isRecord } from '../values.js';
 
 /** The shape the model gives the value at a pointer, or undefined where the model has no such member. */
@@ -34,6 +34,7 @@ export interface ShapedValue {
 /**
  * Every value in `root` that the model types with a shape `wanted` accepts, walking only where value and model
  * agree (a member the model does not know, or a list given as an object, is the business of other rules).
+ * `wanted` should be one function for all calls, not made anew for each: what it accepts is worked out once.
  */
 export function valuesOfShape(
   model: ServiceModel,
@@ -41,30 +42,82 @@ export function valuesOfShape(
   wanted: (shape: ValueShape) => boolean,
 ): ShapedValue[] {
   const found: ShapedValue[] = [];
-  const visit = (value: unknown, shape: ValueShape, path: (string | number)[]): void => {
-    if (wanted(shape)) found.push({ pointer: formatPointer(path), value, shape });
+  const { holdingMembers, holds } = shapesHolding(model, wanted);
+  const visit = (value: unknown, shape: ValueShape, pointer: string): void => {
+    if (wanted(shape)) found.push({ pointer, value, shape });
     if (shape.type === 'structure' && isRecord(value)) {
-      const members = model.structures[shape.name]?.members ?? {};
-      for (const [name, member] of Object.entries(members)) {
-        if (Object.hasOwn(value, name)) visit(value[name], member, [...path, name]);
+      for (const [name, member] of holdingMembers.get(shape.name) ?? []) {
+        if (Object.hasOwn(value, name)) visit(value[name], member, childPointer(pointer, name));
       }
     } else if (shape.type === 'list' && Array.isArray(value)) {
-      value.forEach((item, index) => visit(item, shape.items, [...path, index]));
+      if (holds(shape.items)) value.forEach((item, index) => visit(item, shape.items, childPointer(pointer, index)));
     } else if (shape.type === 'map' && isRecord(value)) {
-      for (const [key, item] of Object.entries(value)) visit(item, shape.values, [...path, key]);
+      if (holds(shape.values)) for (const [key, item] of Object.entries(value)) visit(item, shape.values, childPointer(pointer, key));
     }
   };
-  visit(root, { type: 'structure', name: model.root }, []);
+  visit(root, { type: 'structure', name: model.root }, '');
   return found;
 }
+
+interface ShapesHolding {
+  /** By structure name: its members, in the model's order, whose values can hold a wanted one. */
+  holdingMembers: ReadonlyMap<string, readonly (readonly [string, ValueShape])[]>;
+  /** Whether a value of the shape is wanted, or can hold one that is. */
+  holds(shape: ValueShape): boolean;
+}
+
+/**
+ * Where in a model values of the wanted shapes can be: the walk of a value goes only there, as most members hold
+ * none (a definition has a handful of S3 URIs and one instance type among dozens of values). Worked out once per
+ * predicate and model.
+ */
+function shapesHolding(model: ServiceModel, wanted: (shape: ValueShape) => boolean): ShapesHolding {
+  const byModel = holdingByPredicate.get(wanted) ?? new WeakMap<ServiceModel, ShapesHolding>();
+  holdingByPredicate.set(wanted, byModel);
+  const known = byModel.get(model);
+  if (known !== undefined) return known;
+  const holdingStructures = new Set<string>();
+  const holds = (shape: ValueShape): boolean => {
+    if (wanted(shape)) return true;
+    if (shape.type === 'structure') return holdingStructures.has(shape.name);
+    if (shape.type === 'list') return holds(shape.items);
+    return shape.type === 'map' && holds(shape.values);
+  };
+  // Structures may refer to each other: a structure holds wanted values when one of its members does, until no
+  // more are found.
+  for (let grown = true; grown; ) {
+    grown = false;
+    for (const [name, structure] of Object.entries(model.structures)) {
+      if (holdingStructures.has(name) || !Object.values(structure.members).some(holds)) continue;
+      holdingStructures.add(name);
+      grown = true;
+    }
+  }
+  const holdingMembers = new Map(
+    Object.entries(model.structures).map(([name, structure]) => [name, Object.entries(structure.members).filter(([, member]) => holds(member))] as const),
+  );
+  const holding = { holdingMembers, holds };
+  byModel.set(model, holding);
+  return holding;
+}
+
+const holdingByPredicate = new WeakMap<(shape: ValueShape) => boolean, WeakMap<ServiceModel, ShapesHolding>>();
 
 /** The value at a pointer, or undefined when any step is missing. */
 export function valueAt(root: unknown, pointer: string): unknown {
   let value = root;
-  for (const segment of parsePointer(pointer)) {
-    if (Array.isArray(value) && /^\d+$/.test(segment)) value = value[Number(segment)];
-    else if (isRecord(value) && Object.hasOwn(value, segment)) value = value[segment];
-    else return undefined;
+  // Segment by segment, without splitting the pointer into an array: rules ask for values at every turn.
+  for (let start = 1; start <= pointer.length && value !== undefined; ) {
+    const slash = pointer.indexOf('/', start);
+    const end = slash === -1 ? pointer.length : slash;
+    value = childValue(value, unescapeSegment(pointer.slice(start, end)));
+    start = end + 1;
   }
   return value;
+}
+
+/** The member or item of a value that an (unescaped) segment of a pointer names, or undefined. */
+export function childValue(value: unknown, segment: string): unknown {
+  if (Array.isArray(value)) return /^\d+$/.test(segment) ? value[Number(segment)] : undefined;
+  return isRecord(value) && Object.hasOwn(value, segment) ? value[segment] : undefined;
 }

@@ -1,6 +1,7 @@
 import { PSEUDO_PARAMETERS } from '../definitions/intrinsics.js';
 import { formatPointer } from '../loaders/source-document.js';
-import { defineRule } from '../rule-support/define-rule.js';
+import type { TemplateContext } from '../definitions/definition.js';
+import { defineRule, type Report } from '../rule-support/define-rule.js';
 import { intrinsicCalls, section } from '../rule-support/template.js';
 import { isRecord, quote } from '../values.js';
 
@@ -21,85 +22,107 @@ export default defineRule({
       'cause. See the CloudFormation intrinsic function reference.',
   },
   check(context) {
-    const { template } = context;
-    if (template === undefined) return;
-    const parameters = section(template, 'Parameters');
-    const resources = section(template, 'Resources');
-    const conditions = section(template, 'Conditions');
-    const mappings = section(template, 'Mappings');
-    const resourcePointer = `/Resources${formatPointer([template.logicalId])}`;
-    const resource = resources[template.logicalId];
-    if (!isRecord(resource)) return;
-    const usedConditions = new Map<string, string>();
-
-    for (const { name, argument, pointer } of intrinsicCalls(resource, resourcePointer)) {
-      if (name === 'Ref' && typeof argument === 'string') {
-        if (!PSEUDO_PARAMETERS.has(argument) && !(argument in parameters) && !(argument in resources)) {
-          context.report({ at: pointer, absolute: true, message: `Ref names ${quote(argument)}, which is neither a parameter nor a resource of this template.` });
-        }
-      } else if (name === 'Fn::GetAtt') {
-        const target = Array.isArray(argument) ? argument[0] : typeof argument === 'string' ? argument.split('.')[0] : undefined;
-        if (typeof target === 'string' && !(target in resources)) {
-          context.report({ at: pointer, absolute: true, message: `Fn::GetAtt names ${quote(target)}, which is not a resource of this template.` });
-        }
-      } else if (name === 'Fn::If' && Array.isArray(argument) && typeof argument[0] === 'string') {
-        usedConditions.set(argument[0], `${pointer}/0`);
-      } else if (name === 'Fn::Sub') {
-        const [text, variables] = Array.isArray(argument) ? argument : [argument, {}];
-        if (typeof text !== 'string') continue;
-        for (const match of text.matchAll(/\$\{([^!}][^}]*)\}/g)) {
-          const reference = match[1] ?? '';
-          const target = reference.split('.')[0] ?? reference;
-          const known = (isRecord(variables) && reference in variables) || PSEUDO_PARAMETERS.has(reference) || target in parameters || target in resources;
-          if (!known) {
-            context.report({ at: pointer, absolute: true, message: `Fn::Sub refers to \${${reference}}, which is neither a variable, a parameter nor a resource of this template.` });
-          }
-        }
-      } else if (name === 'Fn::FindInMap' && Array.isArray(argument)) {
-        const [map, top, second] = argument;
-        if (typeof map !== 'string') continue;
-        const mapping = mappings[map];
-        if (!isRecord(mapping)) {
-          context.report({ at: `${pointer}/0`, absolute: true, message: `Fn::FindInMap names the mapping ${quote(map)}, which the template does not define.` });
-        } else if (typeof top === 'string' && !(top in mapping)) {
-          context.report({ at: `${pointer}/1`, absolute: true, message: `Fn::FindInMap names the key ${quote(top)}, which the mapping ${map} does not have.` });
-        } else if (typeof top === 'string' && typeof second === 'string' && isRecord(mapping[top]) && !(second in (mapping[top] as object))) {
-          context.report({ at: `${pointer}/2`, absolute: true, message: `Fn::FindInMap names the key ${quote(second)}, which ${map}.${top} does not have.` });
-        }
-      }
-    }
-    if (typeof resource.Condition === 'string') usedConditions.set(resource.Condition, `${resourcePointer}/Condition`);
-    const dependsOn = typeof resource.DependsOn === 'string' ? [resource.DependsOn] : Array.isArray(resource.DependsOn) ? resource.DependsOn : [];
-    dependsOn.forEach((dependency, index) => {
-      if (typeof dependency === 'string' && !(dependency in resources)) {
-        const at = `${resourcePointer}/DependsOn${Array.isArray(resource.DependsOn) ? `/${index}` : ''}`;
-        context.report({ at, absolute: true, message: `DependsOn names ${quote(dependency)}, which is not a resource of this template.` });
-      }
-    });
-
-    for (const [condition, pointer] of usedConditions) {
-      if (!(condition in conditions)) {
-        context.report({ at: pointer, absolute: true, message: `The condition ${quote(condition)} is not defined in Conditions.` });
-      }
-    }
-    const graph = conditionGraph([...usedConditions.keys()], conditions);
-    for (const { name, pointer } of graph.undefinedReferences) {
-      context.report({ at: pointer, absolute: true, message: `The condition ${quote(name)} is not defined in Conditions.` });
-    }
-    for (const cycle of graph.cycles) {
-      const [first = ''] = cycle;
-      context.report({
-        at: `/Conditions${formatPointer([first])}`,
-        absolute: true,
-        target: 'key',
-        message:
-          cycle.length === 1
-            ? `The condition ${quote(first)} refers to itself.`
-            : `The conditions ${[...cycle, first].join(' → ')} refer to each other in a cycle.`,
-      });
-    }
+    if (context.template === undefined) return;
+    for (const report of referenceProblems(context.template)) context.report(report);
   },
 });
+
+/**
+ * What the rule reports for a resource: the same for each of its deployable variants, since it reads the template
+ * as written. Found once per resource.
+ */
+function referenceProblems(template: TemplateContext): readonly Report[] {
+  const byLogicalId = problemsByTemplate.get(template.value) ?? new Map<string, readonly Report[]>();
+  problemsByTemplate.set(template.value, byLogicalId);
+  let problems = byLogicalId.get(template.logicalId);
+  if (problems === undefined) {
+    problems = findReferenceProblems(template);
+    byLogicalId.set(template.logicalId, problems);
+  }
+  return problems;
+}
+
+const problemsByTemplate = new WeakMap<Record<string, unknown>, Map<string, readonly Report[]>>();
+
+function findReferenceProblems(template: TemplateContext): Report[] {
+  const problems: Report[] = [];
+  const parameters = section(template, 'Parameters');
+  const resources = section(template, 'Resources');
+  const conditions = section(template, 'Conditions');
+  const mappings = section(template, 'Mappings');
+  const resourcePointer = `/Resources${formatPointer([template.logicalId])}`;
+  const resource = resources[template.logicalId];
+  if (!isRecord(resource)) return problems;
+  const usedConditions = new Map<string, string>();
+
+  for (const { name, argument, pointer } of intrinsicCalls(resource, resourcePointer)) {
+    if (name === 'Ref' && typeof argument === 'string') {
+      if (!PSEUDO_PARAMETERS.has(argument) && !(argument in parameters) && !(argument in resources)) {
+        problems.push({ at: pointer, absolute: true, message: `Ref names ${quote(argument)}, which is neither a parameter nor a resource of this template.` });
+      }
+    } else if (name === 'Fn::GetAtt') {
+      const target = Array.isArray(argument) ? argument[0] : typeof argument === 'string' ? argument.split('.')[0] : undefined;
+      if (typeof target === 'string' && !(target in resources)) {
+        problems.push({ at: pointer, absolute: true, message: `Fn::GetAtt names ${quote(target)}, which is not a resource of this template.` });
+      }
+    } else if (name === 'Fn::If' && Array.isArray(argument) && typeof argument[0] === 'string') {
+      usedConditions.set(argument[0], `${pointer}/0`);
+    } else if (name === 'Fn::Sub') {
+      const [text, variables] = Array.isArray(argument) ? argument : [argument, {}];
+      if (typeof text !== 'string') continue;
+      for (const match of text.matchAll(/\$\{([^!}][^}]*)\}/g)) {
+        const reference = match[1] ?? '';
+        const target = reference.split('.')[0] ?? reference;
+        const known = (isRecord(variables) && reference in variables) || PSEUDO_PARAMETERS.has(reference) || target in parameters || target in resources;
+        if (!known) {
+          problems.push({ at: pointer, absolute: true, message: `Fn::Sub refers to \${${reference}}, which is neither a variable, a parameter nor a resource of this template.` });
+        }
+      }
+    } else if (name === 'Fn::FindInMap' && Array.isArray(argument)) {
+      const [map, top, second] = argument;
+      if (typeof map !== 'string') continue;
+      const mapping = mappings[map];
+      if (!isRecord(mapping)) {
+        problems.push({ at: `${pointer}/0`, absolute: true, message: `Fn::FindInMap names the mapping ${quote(map)}, which the template does not define.` });
+      } else if (typeof top === 'string' && !(top in mapping)) {
+        problems.push({ at: `${pointer}/1`, absolute: true, message: `Fn::FindInMap names the key ${quote(top)}, which the mapping ${map} does not have.` });
+      } else if (typeof top === 'string' && typeof second === 'string' && isRecord(mapping[top]) && !(second in (mapping[top] as object))) {
+        problems.push({ at: `${pointer}/2`, absolute: true, message: `Fn::FindInMap names the key ${quote(second)}, which ${map}.${top} does not have.` });
+      }
+    }
+  }
+  if (typeof resource.Condition === 'string') usedConditions.set(resource.Condition, `${resourcePointer}/Condition`);
+  const dependsOn = typeof resource.DependsOn === 'string' ? [resource.DependsOn] : Array.isArray(resource.DependsOn) ? resource.DependsOn : [];
+  dependsOn.forEach((dependency, index) => {
+    if (typeof dependency === 'string' && !(dependency in resources)) {
+      const at = `${resourcePointer}/DependsOn${Array.isArray(resource.DependsOn) ? `/${index}` : ''}`;
+      problems.push({ at, absolute: true, message: `DependsOn names ${quote(dependency)}, which is not a resource of this template.` });
+    }
+  });
+
+  for (const [condition, pointer] of usedConditions) {
+    if (!(condition in conditions)) {
+      problems.push({ at: pointer, absolute: true, message: `The condition ${quote(condition)} is not defined in Conditions.` });
+    }
+  }
+  const graph = conditionGraph([...usedConditions.keys()], conditions);
+  for (const { name, pointer } of graph.undefinedReferences) {
+    problems.push({ at: pointer, absolute: true, message: `The condition ${quote(name)} is not defined in Conditions.` });
+  }
+  for (const cycle of graph.cycles) {
+    const [first = ''] = cycle;
+    problems.push({
+      at: `/Conditions${formatPointer([first])}`,
+      absolute: true,
+      target: 'key',
+      message:
+        cycle.length === 1
+          ? `The condition ${quote(first)} refers to itself.`
+          : `The conditions ${[...cycle, first].join(' → ')} refer to each other in a cycle.`,
+    });
+  }
+  return problems;
+}
 
 interface ConditionGraph {
   /** `{ Condition: X }` calls inside Conditions that name no condition. */

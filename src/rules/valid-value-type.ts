@@ -1,6 +1,7 @@
 import { defineRule } from '../rule-support/define-rule.js';
 import { memberLabel } from '../rule-support/labels.js';
 import { valuesOfShape } from '../rule-support/shapes.js';
+import type { ValueShape } from '../model/shapes.js';
 import { quote } from '../values.js';
 
 /** The model's types, in the words of its documentation. */
@@ -39,7 +40,7 @@ export default defineRule({
     // JSON and YAML parsers read `1.0` as 1, but the AWS CLI reads it as a float and rejects it for an integer.
     // CloudFormation converts it, so templates may write it.
     if (context.kind !== 'api-request') return;
-    for (const { pointer, value } of valuesOfShape(context.model, context.value, (shape) => shape.type === 'integer')) {
+    for (const { pointer, value } of valuesOfShape(context.model, context.value, isIntegerShape)) {
       const written = context.sourceText(pointer);
       if (typeof value === 'number' && Number.isInteger(value) && written !== undefined && /[.eE]/.test(written)) {
         context.report({
@@ -50,6 +51,10 @@ export default defineRule({
     }
   },
 });
+
+function isIntegerShape(shape: ValueShape): boolean {
+  return shape.type === 'integer';
+}
 
 function describe(value: unknown): string {
   if (value === null) return 'null';
