@@ -41,7 +41,7 @@ describe('lint()', () => {
     const [broken, good, errors] = results;
     expect(broken?.findings).toHaveLength(1);
     expect(broken).toMatchObject({ errorCount: 1, fatalErrorCount: 1, definitionCount: 0 });
-    expect(broken?.findings[0]).toMatchObject({ ruleId: RESERVED_RULE_IDS.parseError, severity: 'error', fatal: true, line: 3, column: 1 });
+    expect(broken?.findings[0]).toMatchObject({ ruleId: RESERVED_RULE_IDS.parseError, severity: 'error', fatal: true, line: 2, column: 23 });
     expect(good).toMatchObject({ findings: [], errorCount: 0, warningCount: 0, definitionCount: 1 });
     expect(good?.source).toBeUndefined();
     expect(errors?.definitionCount).toBe(1);
