@@ -121,13 +121,6 @@ function syntaxProblem(error: YAMLException, text: string): LoadProblem {
  * when there is none. A quote opens a string only where a token starts (`it's` is plain text), and a bracket a
  * collection only where a node starts (`a [b` is plain text).
  */
-/** Whether a node may start at `index`: after a line's indentation, or after `:`, `-`, `,`, `[` or `{` and blanks. */
-function startsNode(text: string, index: number): boolean {
-  let before = index - 1;
-  while (before >= 0 && (text.charAt(before) === ' ' || text.charAt(before) === '\t')) before -= 1;
-  return before < 0 || '\r\n:-,[{'.includes(text.charAt(before));
-}
-
 function unclosedBracket(text: string, offset: number): number | undefined {
   const open: number[] = [];
   let quote = '';
@@ -145,6 +138,13 @@ function unclosedBracket(text: string, offset: number): number | undefined {
     else if (char === ']' || char === '}') open.pop();
   }
   return open.at(-1);
+}
+
+/** Whether a node may start at `index`: after a line's indentation, or after `:`, `-`, `,`, `[` or `{` and blanks. */
+function startsNode(text: string, index: number): boolean {
+  let before = index - 1;
+  while (before >= 0 && (text.charAt(before) === ' ' || text.charAt(before) === '\t')) before -= 1;
+  return before < 0 || '\r\n:-,[{'.includes(text.charAt(before));
 }
 
 function sentence(message: string): string {
