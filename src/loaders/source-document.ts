@@ -35,8 +35,8 @@ export interface LoadProblem {
 
 /**
  * How deep objects and arrays may nest in a document. A bias job definition is 6 levels deep and a CloudFormation
- * template seldom 20, but the parsers recurse once per level and the YAML composer overflows Node's default stack
- * at about 780: a deeper document is refused with one problem, checked before parsing, instead of crashing the run.
+ * template seldom 20, but jsonc-parser, js-yaml and the rules that walk values recurse once per level: a deeper
+ * document is refused with one problem, found before (JSON) or while (YAML) parsing, instead of overflowing the stack.
  */
 export const MAX_NESTING_DEPTH = 256;
 
