@@ -230,6 +230,8 @@ class EventConverter {
   private root: Child | undefined;
   /** After a problem, the rest of the document is skipped. */
   private failed = false;
+  /** Whether the document has used an alias yet: only then can it expand past what is written. */
+  private aliasSeen = false;
   /** The end of the last event with a position, where an empty document is. */
   private lastEnd = 0;
   /** The items of sequences that may be merged, by the node each became. */
@@ -264,6 +266,7 @@ class EventConverter {
     this.anchors = new Map();
     this.root = undefined;
     this.failed = false;
+    this.aliasSeen = false;
   }
 
   private take(event: Event): void {
@@ -356,7 +359,8 @@ class EventConverter {
 
   private grow(collection: OpenCollection, size: number, at: Range): void {
     collection.size += size;
-    if (collection.size > MAX_EXPANDED_NODES) throw tooLarge(at);
+    // Without an alias the nodes are all written out, as many as the size limit on files lets through.
+    if (this.aliasSeen && collection.size > MAX_EXPANDED_NODES) throw tooLarge(at);
   }
 
   private close(collection: OpenCollection): Child {
@@ -433,6 +437,7 @@ class EventConverter {
       throw new ConversionError({ kind: 'syntax', message: `The YAML alias *${name} refers to a node that contains it.`, range });
     }
     if (target.size > MAX_EXPANDED_NODES) throw tooLarge(range);
+    this.aliasSeen = true;
     const keyText = target.source.kind === 'scalar' ? (target.value === null ? '' : String(target.value)) : undefined;
     return { node: target, alias: range, ...(keyText !== undefined && { keyText }), keyRange: range, isMergeKey: false };
   }

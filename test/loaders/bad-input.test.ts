@@ -260,6 +260,12 @@ describe('YAML syntax errors', () => {
     expect(result.findings[0]).toMatchObject({ ruleId: 'parse-error', fatal: true, message: expect.stringMatching(/more than 100000 nodes/) });
   });
 
+  it('reads a document of more nodes than the alias bound when it has no alias: nothing is expanded', async () => {
+    const source = await loadText('a.yaml', Array.from({ length: 60_000 }, (_, index) => `k${index}: [v]`).join('\n'));
+    expect(source.problems).toEqual([]);
+    expect(Object.keys(source.documents[0]?.value as object)).toHaveLength(60_000);
+  });
+
   it('reports an alias cycle (YAML lets an alias name the node it is in) at the alias, instead of recursing', async () => {
     const message = 'The YAML alias *a refers to a node that contains it.';
     expectOneFatal(await lintAs('cycle.yaml', 'a: &a\n  b: *a\n'), { ruleId: 'parse-error', line: 2, column: 6, endLine: 2, endColumn: 8, message });
