@@ -104,40 +104,43 @@ function syntaxProblem(error: YAMLException, text: string): LoadProblem {
     const character = `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
     return { kind: 'syntax', message: `A double-quoted string holds the control character ${character}: write it as an escape.`, range: { start: offset, end: offset } };
   }
-  const open = error.reason === 'deficient indentation' || error.reason.includes('within a flow collection') ? unclosedBracket(text, offset) : undefined;
-  if (open !== undefined) {
-    const [kind, closer] = text.charAt(open) === '{' ? ['mapping', '}'] : ['sequence', ']'];
-    return {
-      kind: 'syntax',
-      message: `This flow ${kind} is not closed with "${closer}" (a flow collection that goes on to the next lines must be indented more than its key).`,
-      range: { start: open, end: open + 1 },
-    };
-  }
+  const open = error.reason === 'deficient indentation' || error.reason.includes('within a flow collection') ? unclosedAt(text, offset) : undefined;
+  if (open !== undefined) return { kind: 'syntax', message: notClosed(text.charAt(open)), range: { start: open, end: open + 1 } };
   return { kind: 'syntax', message: sentence(error.reason), range: { start: offset, end: offset } };
 }
 
+/** What to say of a quote or bracket that nothing closes: the parser only sees the next line badly indented. */
+function notClosed(opener: string): string {
+  const advice = 'that goes on to the next lines must be indented more than its key';
+  if (opener === '{') return `This flow mapping is not closed with "}" (a flow collection ${advice}).`;
+  if (opener === '[') return `This flow sequence is not closed with "]" (a flow collection ${advice}).`;
+  return `This ${opener === '"' ? 'double' : 'single'}-quoted string is not closed (a string ${advice}).`;
+}
+
 /**
- * The innermost `[` or `{` before `offset` that no bracket closes, outside quoted strings and comments; undefined
- * when there is none. A quote opens a string only where a token starts (`it's` is plain text), and a bracket a
- * collection only where a node starts (`a [b` is plain text).
+ * Where `offset` is inside a quoted string or a flow collection left open, the quote or the innermost bracket that
+ * opened it; undefined when there is none. Comments are skipped. A quote opens a string only where a token starts
+ * (`it's` is plain text), and a bracket a collection only where a node starts (`a [b` is plain text).
  */
-function unclosedBracket(text: string, offset: number): number | undefined {
+function unclosedAt(text: string, offset: number): number | undefined {
   const open: number[] = [];
-  let quote = '';
+  let quote: number | undefined;
   for (let index = 0; index < offset; index += 1) {
     const char = text.charAt(index);
-    if (quote !== '') {
-      if (char === '\\' && quote === '"') index += 1;
-      else if (char === quote) quote = '';
+    if (quote !== undefined) {
+      // `\"` in a double-quoted string and `''` in a single-quoted one do not close it.
+      if (char === '\\' && text.charAt(quote) === '"') index += 1;
+      else if (char === "'" && text.charAt(quote) === "'" && text.charAt(index + 1) === "'") index += 1;
+      else if (char === text.charAt(quote)) quote = undefined;
       continue;
     }
     const tokenStart = index === 0 || ' \t\r\n[{,:'.includes(text.charAt(index - 1));
-    if ((char === '"' || char === "'") && tokenStart) quote = char;
+    if ((char === '"' || char === "'") && tokenStart) quote = index;
     else if (char === '#' && tokenStart) while (index < offset && text.charAt(index + 1) !== '\n') index += 1;
     else if ((char === '[' || char === '{') && startsNode(text, index)) open.push(index);
     else if (char === ']' || char === '}') open.pop();
   }
-  return open.at(-1);
+  return quote ?? open.at(-1);
 }
 
 /** Whether a node may start at `index`: after a line's indentation, or after `:`, `-`, `,`, `[` or `{` and blanks. */

@@ -183,6 +183,13 @@ describe('YAML syntax errors', () => {
     expectOneFatal(await lintAs('a.yaml', 'Tags:\n  - [a, b\n  - c\n'), { ruleId: 'parse-error', line: 2, column: 5, message: message('sequence', ']') });
   });
 
+  it('places a quoted string left open at its quote, when the lines after it are not indented as its own', async () => {
+    const message = (kind: string): string =>
+      `This ${kind}-quoted string is not closed (a string that goes on to the next lines must be indented more than its key).`;
+    expectOneFatal(await lintAs('a.yaml', 'ModelBiasJobInput:\n  S3Uri: "s3://b/k\nRoleArn: x\n'), { ruleId: 'parse-error', line: 2, column: 10, message: message('double') });
+    expectOneFatal(await lintAs('a.yaml', "RoleArn: 'it''s\nx: 1\n"), { ruleId: 'parse-error', line: 1, column: 10, message: message('single') });
+  });
+
   it('reads a lone \\r as a line break, as YAML 1.2 does', async () => {
     const source = await loadText('a.yaml', 'ModelBiasJobInput:\r  GroundTruthS3Input: {}\rRoleArn: x\r');
     expect(source.problems).toEqual([]);
