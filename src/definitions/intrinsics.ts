@@ -67,8 +67,9 @@ export function resolveVariants(
   const variants: Variant[] = [];
   const met = new Set<string>();
   const queue: ReadonlyMap<string, number>[] = [new Map()];
+  const shared = new SharedLookups(template);
   for (let choices = queue.shift(); choices !== undefined && variants.length < MAX_VARIANTS; choices = queue.shift()) {
-    const resolver = new Resolver(template, basePointer, options, choices);
+    const resolver = new Resolver(template, basePointer, options, choices, shared);
     variants.push(resolver.run(value));
     for (const [decision, count] of resolver.decisions) {
       if (met.has(decision)) continue;
@@ -88,11 +89,75 @@ function partitionName(region: string): string {
 /** The single key of an intrinsic function object (`Ref`, `Fn::Sub`, …), or undefined for other values. */
 export function intrinsicName(value: unknown): string | undefined {
   if (!isRecord(value)) return undefined;
-  const keys = Object.keys(value);
-  const [key] = keys;
-  return keys.length === 1 && key !== undefined && (key === 'Ref' || key === 'Condition' || key.startsWith('Fn::'))
-    ? key
-    : undefined;
+  // Asked of every object of every variant: the keys are counted without making a list of them.
+  let key: string | undefined;
+  for (const name in value) {
+    if (key !== undefined) return undefined;
+    key = name;
+  }
+  return key !== undefined && (key === 'Ref' || key === 'Condition' || key.startsWith('Fn::')) ? key : undefined;
+}
+
+/** The values a parameter can take in a variant: its Default, then each other allowed value, where each is written. */
+interface ParameterChoices {
+  choices: readonly { value: unknown; origin: Origin }[];
+  /** List parameters arrive as one comma-separated string, which CloudFormation splits. */
+  isList: boolean;
+}
+
+/** What every variant of a resource looks up in the template alike: worked out once, for all of them. */
+class SharedLookups {
+  private readonly holding = new WeakMap<object, boolean>();
+  private readonly parameters = new Map<string, ParameterChoices | undefined>();
+
+  constructor(private readonly template: Record<string, unknown>) {}
+
+  /**
+   * A declared parameter's choices; undefined when none can be known offline (no Default nor AllowedValues, or an
+   * SSM parameter type, whose Default is a parameter name read at deploy time, not the value).
+   */
+  parameter(name: string): ParameterChoices | undefined {
+    if (this.parameters.has(name)) return this.parameters.get(name);
+    const parameters = this.template.Parameters;
+    const parameter = isRecord(parameters) ? parameters[name] : undefined;
+    let found: ParameterChoices | undefined;
+    if (isRecord(parameter) && !(typeof parameter.Type === 'string' && parameter.Type.startsWith('AWS::SSM::'))) {
+      const base = `/Parameters${formatPointer([name])}`;
+      const via = `parameter ${name}`;
+      const choices: { value: unknown; origin: Origin }[] = [];
+      if (parameter.Default !== undefined) choices.push({ value: parameter.Default, origin: { pointer: `${base}/Default`, via } });
+      if (Array.isArray(parameter.AllowedValues)) {
+        parameter.AllowedValues.forEach((allowed: unknown, index) => {
+          if (allowed !== parameter.Default) choices.push({ value: allowed, origin: { pointer: `${base}/AllowedValues/${index}`, via } });
+        });
+      }
+      // A list parameter's AllowedValues are the values each member may take: each is judged as a list of that one.
+      const isList = typeof parameter.Type === 'string' && /^(CommaDelimitedList|List<.*>)$/.test(parameter.Type);
+      if (choices.length > 0) found = { choices, isList };
+    }
+    this.parameters.set(name, found);
+    return found;
+  }
+
+  /**
+   * Whether an object or array holds an intrinsic function, at any depth. Those that hold none resolve to
+   * themselves, so every variant shares them (nobody changes a resolved value) and only the paths to intrinsic
+   * functions are copied.
+   */
+  holdsIntrinsic(value: object): boolean {
+    let holds = this.holding.get(value);
+    if (holds === undefined) {
+      holds = intrinsicName(value) !== undefined;
+      const members = value as Record<string, unknown>;
+      for (const key in members) {
+        if (holds) break;
+        const member = members[key];
+        holds = typeof member === 'object' && member !== null && this.holdsIntrinsic(member);
+      }
+      this.holding.set(value, holds);
+    }
+    return holds;
+  }
 }
 
 class Resolver {
@@ -110,6 +175,7 @@ class Resolver {
     private readonly basePointer: string,
     private readonly options: ResolveOptions,
     private readonly choices: ReadonlyMap<string, number>,
+    private readonly shared: SharedLookups,
   ) {}
 
   run(value: unknown): Variant {
@@ -130,6 +196,7 @@ class Resolver {
    * Resolves `value`, which sits at `path` (a JSON Pointer) in the result and at `written` in the document.
    */
   private resolve(value: unknown, path: string, written: string): unknown {
+    if (typeof value !== 'object' || value === null || !this.shared.holdsIntrinsic(value)) return value;
     const name = intrinsicName(value);
     if (name !== undefined && isRecord(value)) return this.resolveIntrinsic(name, value[name], path, written);
     if (Array.isArray(value)) {
@@ -260,33 +327,15 @@ class Resolver {
     if (target === 'AWS::Partition' && region !== undefined) return partitionName(region);
     if (target === 'AWS::URLSuffix' && region !== undefined) return partitionOfRegion(region)?.dnsSuffix ?? 'amazonaws.com';
     if (PSEUDO_PARAMETERS.has(target)) return this.unknown(path);
-    const parameters = this.template.Parameters;
-    const parameter = isRecord(parameters) ? parameters[target] : undefined;
-    if (!isRecord(parameter)) return this.unknown(path);
-    // SSM parameter types are read at deploy time; their Default is a parameter name, not the value.
-    if (typeof parameter.Type === 'string' && parameter.Type.startsWith('AWS::SSM::')) return this.unknown(path);
-    const base = `/Parameters${formatPointer([target])}`;
-    const candidates: Origin[] = [];
-    if (parameter.Default !== undefined) candidates.push({ pointer: `${base}/Default`, via: `parameter ${target}` });
-    if (Array.isArray(parameter.AllowedValues)) {
-      parameter.AllowedValues.forEach((allowed, index) => {
-        if (allowed !== parameter.Default) candidates.push({ pointer: `${base}/AllowedValues/${index}`, via: `parameter ${target}` });
-      });
-    }
-    if (candidates.length === 0) return this.unknown(path);
-    const chosen = candidates[this.choose(`parameter:${target}`, candidates.length)];
+    const parameter = this.shared.parameter(target);
+    if (parameter === undefined) return this.unknown(path);
+    const chosen = parameter.choices[this.choose(`parameter:${target}`, parameter.choices.length)];
     if (chosen === undefined) return this.unknown(path);
-    const chosenValue = chosen.pointer.endsWith('/Default')
-      ? parameter.Default
-      : (parameter.AllowedValues as unknown[])[Number(chosen.pointer.slice(chosen.pointer.lastIndexOf('/') + 1))];
-    // List parameters arrive as one comma-separated string; CloudFormation splits it and trims each member. Their
-    // AllowedValues are the values each member may take, so each is judged as a list of that one member.
-    const isList = typeof parameter.Type === 'string' && /^(CommaDelimitedList|List<.*>)$/.test(parameter.Type);
-    if (isList && typeof chosenValue === 'string') {
-      this.origins.set(path, chosen);
-      return chosenValue.split(',').map((member) => member.trim());
+    if (parameter.isList && typeof chosen.value === 'string') {
+      this.origins.set(path, chosen.origin);
+      return chosen.value.split(',').map((member) => member.trim());
     }
-    return this.from(chosen, chosenValue, path);
+    return this.from(chosen.origin, chosen.value, path);
   }
 
   private resolveSub(argument: unknown, path: string, argumentPointer: string): unknown {

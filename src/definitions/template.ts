@@ -70,8 +70,8 @@ function cdkContext(resource: Record<string, unknown>, stack: string | undefined
 
 /**
  * CloudFormation hands resource providers strings for booleans and numbers as readily as the typed values:
- * `"false"` is false, `"30"` is 30. Judge such a value as what it becomes. The value is changed in place: the
- * resolver made it for this variant alone, every object and list of it new.
+ * `"false"` is false, `"30"` is 30. Judge such a value as what it becomes. Objects and lists are copied only where
+ * something in them changes: variants share what holds no intrinsic function with the template itself.
  */
 function coerceScalars(model: ServiceModel, value: unknown): unknown {
   const visit = (current: unknown, shape: ValueShape | undefined): unknown => {
@@ -83,19 +83,37 @@ function coerceScalars(model: ServiceModel, value: unknown): unknown {
       }
       return current;
     }
-    if (shape.type === 'structure' && isRecord(current)) {
-      const members = model.structures[shape.name]?.members ?? {};
-      for (const key of Object.keys(current)) setMember(current, key, visit(current[key], members[key]));
-    } else if (shape.type === 'map' && isRecord(current)) {
-      for (const key of Object.keys(current)) setMember(current, key, visit(current[key], shape.values));
-    } else if (shape.type === 'list' && Array.isArray(current)) {
+    if (shape.type === 'list') {
+      if (!Array.isArray(current)) return current;
+      let copy: unknown[] | undefined;
       current.forEach((item, index) => {
-        current[index] = visit(item, shape.items);
+        const coerced = visit(item, shape.items);
+        if (coerced === item) return;
+        copy ??= [...current];
+        copy[index] = coerced;
       });
+      return copy ?? current;
     }
-    return current;
+    if ((shape.type !== 'structure' && shape.type !== 'map') || !isRecord(current)) return current;
+    const members = shape.type === 'structure' ? (model.structures[shape.name]?.members ?? {}) : undefined;
+    const mapValues = shape.type === 'map' ? shape.values : undefined;
+    let copy: Record<string, unknown> | undefined;
+    for (const key of Object.keys(current)) {
+      const member = current[key];
+      const coerced = visit(member, members === undefined ? mapValues : members[key]);
+      if (coerced === member) continue;
+      copy ??= copyRecord(current);
+      setMember(copy, key, coerced);
+    }
+    return copy ?? current;
   };
   return visit(value, { type: 'structure', name: model.root });
+}
+
+function copyRecord(record: Record<string, unknown>): Record<string, unknown> {
+  const copy: Record<string, unknown> = {};
+  for (const key of Object.keys(record)) setMember(copy, key, record[key]);
+  return copy;
 }
 
 /** Variants that resolved to the same value, from the same places, are judged once. */

@@ -39,11 +39,21 @@ describe('literals', () => {
     expect(resolve(value)).toEqual([{ value, origins: {}, unknowns: [] }]);
   });
 
-  it('does not return the input object itself', () => {
-    const value = { A: { B: 'c' } };
-    const [variant] = resolveVariants(value, BASE, {});
-    expect(variant?.value).toEqual(value);
-    expect(variant?.value).not.toBe(value);
+  it('shares what holds no intrinsic function with the input, and copies the paths to those that do', () => {
+    const value = { A: { B: 'c' }, D: { E: { Ref: 'P' }, F: ['g'] } };
+    const variants = resolveVariants(value, BASE, parameters({ P: { Type: 'String', Default: 'x', AllowedValues: ['x', 'y'] } }));
+    expect(variants.map((variant) => variant.value)).toEqual([
+      { A: { B: 'c' }, D: { E: 'x', F: ['g'] } },
+      { A: { B: 'c' }, D: { E: 'y', F: ['g'] } },
+    ]);
+    for (const variant of variants) {
+      const resolved = variant.value as typeof value;
+      expect(resolved).not.toBe(value);
+      expect(resolved.A).toBe(value.A);
+      expect(resolved.D).not.toBe(value.D);
+      expect(resolved.D.F).toBe(value.D.F);
+    }
+    expect(value.D.E).toEqual({ Ref: 'P' });
   });
 });
 

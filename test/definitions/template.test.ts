@@ -5,7 +5,9 @@
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { extractFromSource } from '../../src/definitions/extract.js';
 import { lintText, type LintResult } from '../../src/index.js';
+import { loadText } from '../../src/loaders/load.js';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const TEMPLATES = join(ROOT, 'fixtures', 'templates');
@@ -126,6 +128,18 @@ describe('values', () => {
   it('accepts "false" for a boolean and "30" for a number, as CloudFormation does', async () => {
     const result = await lintTemplate('strings-for-scalars.yaml');
     expect(result).toMatchObject({ findings: [], definitionCount: 1 });
+  });
+
+  it('judges such strings as what they become, in a copy: the template as written keeps them', async () => {
+    const filePath = join(TEMPLATES, 'strings-for-scalars.yaml');
+    const source = await loadText(filePath, await readFile(filePath, 'utf8'));
+    const [document] = source.documents;
+    const written = structuredClone(document?.value);
+    const [definition] = await extractFromSource(source);
+    const cluster = (value: unknown): unknown => (value as { Properties: { JobResources: { ClusterConfig: unknown } } }).Properties.JobResources.ClusterConfig;
+    expect(cluster(definition?.variants[0]?.value)).toMatchObject({ InstanceCount: 1, VolumeSizeInGB: 30 });
+    expect(document?.value).toEqual(written);
+    expect(cluster((written as { Resources: { BiasJob: unknown } }).Resources.BiasJob)).toMatchObject({ InstanceCount: '1', VolumeSizeInGB: '30' });
   });
 
   it('reports a bad parameter Default at the Default, and a bad AllowedValues entry at the entry, with a note', async () => {
