@@ -27,21 +27,23 @@ export function closestName(name: string, candidates: readonly string[]): string
   return extensions.length === 1 ? extensions[0] : undefined;
 }
 
-/** Optimal string alignment distance: insertions, deletions, substitutions and adjacent transpositions. */
+/**
+ * Optimal string alignment distance: insertions, deletions, substitutions and adjacent transpositions. Keeps three
+ * rows of the table, not all of it: suggestions compare a value with every name of a list, for every variant.
+ */
 export function editDistance(a: string, b: string): number {
-  const rows = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
-  for (let j = 1; j <= b.length; j += 1) (rows[0] as number[])[j] = j;
+  let beforePrevious = new Array<number>(b.length + 1).fill(0);
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  let row = new Array<number>(b.length + 1).fill(0);
   for (let i = 1; i <= a.length; i += 1) {
-    const row = rows[i] as number[];
-    const previous = rows[i - 1] as number[];
+    row[0] = i;
     for (let j = 1; j <= b.length; j += 1) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
       let best = Math.min((previous[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
-        best = Math.min(best, ((rows[i - 2] as number[])[j - 2] ?? 0) + 1);
-      }
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, (beforePrevious[j - 2] ?? 0) + 1);
       row[j] = best;
     }
+    [beforePrevious, previous, row] = [previous, row, beforePrevious];
   }
-  return (rows[a.length] as number[])[b.length] ?? 0;
+  return previous[b.length] ?? 0;
 }
