@@ -9,7 +9,7 @@
  *     tree of 10,000 files (scripts/bench/)          wall ≤ 1.5 × the floor (median of paired runs)
  *   floor: scripts/bench/parse-floor.mjs           what any linter must do: walk, read and parse the same files in
  *                                                    one thread (see there for exactly what it includes)
- *   the tree with --concurrency off and 2          the JSON reports are byte-identical to each other and every run
+ *   the tree with --concurrency off, 2 and 3       the JSON reports are byte-identical to each other and every run
  *
  * Each row gives the wall time's median, min and max, the median CPU time (user + system, every thread) and the peak
  * RSS. Environment: BENCH_RUNS (runs of the tree and its floor, in pairs; default 3; the quick commands run 5× as
@@ -149,8 +149,8 @@ try {
     floorCounts = JSON.parse(floor.stdout);
     floorRuns.push(floor);
   }
-  // --concurrency sets how many worker threads lint; the report must not depend on it.
-  const parity = ['off', '2'].map((workers) => {
+  // --concurrency sets how many threads lint (the calling thread, and workers beside it); the report must not depend on it.
+  const parity = ['off', '2', '3'].map((workers) => {
     const reportPath = join(reports, `workers-${workers}.json`);
     const timing = lintTree(reportPath, ['--concurrency', workers]);
     compareWithReference(`--concurrency ${workers}`, reportPath);

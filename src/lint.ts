@@ -45,9 +45,9 @@ export interface LintOptions {
    */
   plugins?: readonly (string | Plugin)[];
   /**
-   * Worker threads to lint with: a number, `'off'` (the calling thread only), or `'auto'` (default: with many files,
-   * one per core but one, up to 4; none on two cores, where measured they do not pay). The results are the same
-   * whatever it is. Plugins given as objects keep a run on the calling thread: functions cannot go to a worker.
+   * How many threads lint: a number (the calling thread and worker threads beside it), `'off'` (the calling thread
+   * only, as 1), or `'auto'` (default: with many files, one per core but one, up to 4; so only the calling thread
+   * on two cores, where measured a second one does not pay). The results are the same whatever it is. Plugins given as objects keep a run on the calling thread: functions cannot go to a worker.
    */
   concurrency?: number | 'auto' | 'off';
   /**
@@ -139,10 +139,11 @@ export async function lintRun(patterns: string | readonly string[], options: Lin
     return { filePath, ...(cdkStack !== undefined && { cdkStack }), fileProblems: fileProblems.map(({ pointer = '', message }) => ({ pointer, message })) };
   });
   const workers = workerCount(options, tasks.length);
+  const configFor = async (file: string): Promise<FileConfig> => configs.get(file) ?? (await resolver.forFile(file));
   const { results, workerThreads } =
-    workers > 1
-      ? await (await import('./parallel/pool.js')).lintInWorkers(tasks, workerOptions(cwd, options), workers)
-      : { results: await lintTasks(tasks, async (file) => configs.get(file) ?? (await resolver.forFile(file))), workerThreads: 0 };
+    workers > 0
+      ? await (await import('./parallel/pool.js')).lintInWorkers(tasks, workerOptions(cwd, options), workers, configFor)
+      : { results: await lintTasks(tasks, configFor), workerThreads: 0 };
   // Directories that could not be walked (a loop, no permission) are reported like files that cannot be read.
   for (const problem of problems) {
     if (problem.pointer === undefined) results.push(lintSource(unreadable(problem.filePath, problem.message), [], []));
@@ -185,16 +186,16 @@ export async function lintTasks(tasks: readonly FileTask[], configFor: (filePath
   return results;
 }
 
-/** How many worker threads a run uses; 1 means none. */
+/** How many worker threads a run uses besides the calling thread, which lints too. */
 function workerCount(options: LintOptions, fileCount: number): number {
   const concurrency = options.concurrency ?? 'auto';
-  if (concurrency === 'off' || fileCount < 2) return 1;
+  if (concurrency === 'off' || fileCount < 2) return 0;
   // Workers run the compiled JavaScript; from TypeScript sources (the tests), or with plugin objects, there is none to run.
-  if (import.meta.url.endsWith('.ts') || (options.plugins ?? []).some((plugin) => typeof plugin !== 'string')) return 1;
-  // One core is left to the calling thread and to V8's own threads (garbage collection, compilation): measured on two
-  // cores, two workers burn half as much CPU again as one thread and finish no sooner (`npm run bench`).
-  if (concurrency === 'auto') return fileCount < AUTO_CONCURRENCY_MIN_FILES ? 1 : Math.min(availableParallelism() - 1, 4);
-  return Math.max(1, Math.min(Math.floor(concurrency), fileCount));
+  if (import.meta.url.endsWith('.ts') || (options.plugins ?? []).some((plugin) => typeof plugin !== 'string')) return 0;
+  // `auto` leaves a core to V8's own threads (garbage collection, compilation), which a busy thread already keeps
+  // busy: measured on two cores, a second linting thread burns half as much CPU again and finishes no sooner.
+  const threads = concurrency === 'auto' ? (fileCount < AUTO_CONCURRENCY_MIN_FILES ? 1 : Math.min(availableParallelism() - 1, 4)) : Math.floor(concurrency);
+  return Math.max(0, Math.min(threads, fileCount) - 1);
 }
 
 function workerOptions(cwd: string, options: LintOptions): WorkerOptions {
@@ -265,15 +266,23 @@ export function configResolver(cwd: string, options: Omit<LintOptions, 'cwd'> | 
   });
 }
 
+/** What a configuration says of suppressions: worked out once per configuration, which thousands of files share. */
 function suppressionOptions(config: FileConfig): SuppressionOptions {
-  return {
-    inlineConfig: config.inlineConfig,
-    reportUnusedDirectives: config.reportUnusedDirectives,
-    external: config.suppressions,
-    // Every rule the file's configuration can set is known to its directives, plugin rules and rules that are off too.
-    knownRuleIds: Object.keys(config.settings),
-  };
+  let options = suppressionOptionsByConfig.get(config);
+  if (options === undefined) {
+    options = {
+      inlineConfig: config.inlineConfig,
+      reportUnusedDirectives: config.reportUnusedDirectives,
+      external: config.suppressions,
+      // Every rule the file's configuration can set is known to its directives, plugin rules and rules that are off too.
+      knownRuleIds: Object.keys(config.settings),
+    };
+    suppressionOptionsByConfig.set(config, options);
+  }
+  return options;
 }
+
+const suppressionOptionsByConfig = new WeakMap<FileConfig, SuppressionOptions>();
 
 /** Finds a loaded file's definitions and lints them: the part of `lint` after reading, shared with the tools. */
 export async function lintLoadedSource(

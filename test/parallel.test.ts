@@ -21,14 +21,15 @@ async function builtLint(): Promise<typeof import('../src/lint.js')> {
 }
 
 describe('linting in worker threads', () => {
-  it('gives the results of one thread, in the same order, from two workers', async () => {
+  it('gives the results of one thread, in the same order, from the calling thread and one or two workers', async () => {
     const { lintRun } = await builtLint();
     const serial = await lintRun(PATTERNS, { cwd: ROOT, configLookup: false, concurrency: 'off' });
-    const parallel = await lintRun(PATTERNS, { cwd: ROOT, configLookup: false, concurrency: 2 });
-    expect(serial.workerThreads).toBe(0);
-    expect(parallel.workerThreads).toBe(2);
+    const two = await lintRun(PATTERNS, { cwd: ROOT, configLookup: false, concurrency: 2 });
+    const three = await lintRun(PATTERNS, { cwd: ROOT, configLookup: false, concurrency: 3 });
+    expect([serial.workerThreads, two.workerThreads, three.workerThreads]).toEqual([0, 1, 2]);
     expect(serial.results.length).toBeGreaterThan(300);
-    expect(JSON.stringify(parallel.results)).toBe(JSON.stringify(serial.results));
+    expect(JSON.stringify(two.results)).toBe(JSON.stringify(serial.results));
+    expect(JSON.stringify(three.results)).toBe(JSON.stringify(serial.results));
   }, 60_000);
 
   it('loads plugins named by package in each worker; plugin objects keep the run on the calling thread', async () => {
@@ -44,10 +45,40 @@ describe('linting in worker threads', () => {
       const options = { cwd: project, configLookup: false, concurrency: 2 } as const;
       const byPackage = await lintRun(['.'], { ...options, plugins: ['sagelint-plugin-acme'] });
       const byObject = await lintRun(['.'], { ...options, plugins: [acme] });
-      expect([byPackage.workerThreads, byObject.workerThreads]).toEqual([2, 0]);
+      expect([byPackage.workerThreads, byObject.workerThreads]).toEqual([1, 0]);
       const pluginFindings = (run: typeof byPackage): number =>
         run.results.flatMap((result) => result.findings).filter((finding) => finding.ruleId === 'acme/job-name-prefix').length;
       expect([pluginFindings(byPackage), pluginFindings(byObject)]).toEqual([30, 30]);
+    } finally {
+      rmSync(project, { recursive: true, force: true });
+    }
+  }, 60_000);
+
+  it('lints on the calling thread the batches of a worker that fails', async () => {
+    const { lintRun } = await builtLint();
+    // A plugin that cannot be loaded in a worker thread: each worker fails its batches, and gives them back.
+    const project = mkdtempSync(join(tmpdir(), 'sagelint-parallel-'));
+    try {
+      writeFileSync(
+        join(project, 'main-thread-only.mjs'),
+        [
+          "import { isMainThread } from 'node:worker_threads';",
+          "if (!isMainThread) throw new Error('not in a worker');",
+          'export default {',
+          "  meta: { name: 'sagelint-plugin-main-thread-only' },",
+          "  rules: [{ id: 'quiet', title: 'Quiet', description: 'Reports nothing.', severity: 'error', appliesTo: ['api-request'],",
+          "    docs: { rationale: 'A test.' }, check() {} }],",
+          '};',
+        ].join('\n'),
+      );
+      const request = readFileSync(join(ROOT, 'fixtures', 'examples', 'clean-request.json'));
+      for (let index = 0; index < 100; index += 1) writeFileSync(join(project, `request-${index}.json`), request);
+      const options = { cwd: project, configLookup: false, plugins: ['./main-thread-only.mjs'] } as const;
+      const serial = await lintRun(['.'], { ...options, concurrency: 'off' });
+      const parallel = await lintRun(['.'], { ...options, concurrency: 3 });
+      expect(parallel.workerThreads).toBe(0);
+      expect(parallel.results).toHaveLength(100);
+      expect(JSON.stringify(parallel.results)).toBe(JSON.stringify(serial.results));
     } finally {
       rmSync(project, { recursive: true, force: true });
     }

@@ -125,7 +125,7 @@ function print({ total, byArea, byFunction, stages, byRule }) {
   console.log('\nrules by inclusive time of their check:');
   for (const [rule, ms] of sorted(byRule).slice(0, 10)) console.log(`  ${line(rule, ms)}`);
   console.log('\nfunctions with the most self time:');
-  for (const [name, ms] of sorted(byFunction).slice(0, 25)) console.log(`  ${line(name, ms)}`);
+  for (const [name, ms] of sorted(byFunction).slice(0, Number(process.env.PROFILE_TOP ?? 25))) console.log(`  ${line(name, ms)}`);
 }
 
 const scratch = mkdtempSync(join(tmpdir(), 'sagelint-profile-'));

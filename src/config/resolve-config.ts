@@ -66,10 +66,13 @@ async function matcher(globs: readonly string[]): Promise<Matcher> {
 /** Resolves, and caches, the configuration of each file of a run. */
 export class ConfigResolver {
   private readonly loaded = new Map<string, Promise<LoadedConfig>>();
-  private readonly resolved = new Map<string, Promise<Omit<FileConfig, 'ignored'>>>();
+  /** By configuration and matched overrides: one configuration object for the files it includes, one for those it ignores. */
+  private readonly resolved = new Map<string, Promise<{ included: FileConfig; ignored: FileConfig }>>();
   private readonly globs = new WeakMap<LoadedConfig, Promise<ConfigGlobs>>();
   private ignorePatternMatcher: Promise<Matcher | undefined> | undefined;
   private readonly nearest = new Map<string, string | undefined>();
+  /** `configPathFor`'s answers by folder as given: most files share a folder with others. */
+  private readonly configPaths = new Map<string, string | undefined>();
   private base: Promise<{ plugins: LoadedPlugin[]; rules: AnyRule[] }> | undefined;
 
   constructor(
@@ -91,10 +94,11 @@ export class ConfigResolver {
     const key = `${configPath ?? ''}\0${matched.join(',')}`;
     let shared = this.resolved.get(key);
     if (shared === undefined) {
-      shared = this.resolve(configPath, loaded, matched);
+      shared = this.resolve(configPath, loaded, matched).then((config) => ({ included: { ...config, ignored: false }, ignored: { ...config, ignored: true } }));
       this.resolved.set(key, shared);
     }
-    return { ...(await shared), ignored: ignoredByConfig || ignoredByOptions };
+    const { included, ignored } = await shared;
+    return ignoredByConfig || ignoredByOptions ? ignored : included;
   }
 
   /** What a configuration and the overrides a file matches make of the rules and the rest. */
@@ -150,7 +154,11 @@ export class ConfigResolver {
   }
 
   private configPathFor(directory: string): string | undefined {
-    return this.options.configFile ?? (this.options.lookup === false ? undefined : this.nearestConfigFile(resolve(directory)));
+    if (this.options.configFile !== undefined || this.options.lookup === false) return this.options.configFile;
+    if (this.configPaths.has(directory)) return this.configPaths.get(directory);
+    const found = this.nearestConfigFile(resolve(directory));
+    this.configPaths.set(directory, found);
+    return found;
   }
 
   /** The nearest configuration file at or above a folder; each folder is looked in once per run. */

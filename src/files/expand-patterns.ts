@@ -177,6 +177,7 @@ async function walkDirectory(directory: string, context: WalkContext): Promise<v
     } else if (entry.isFile()) {
       if (hasLintableExtension(entry.name)) {
         context.found.files.push(entryPath);
+        context.realpaths.addFileEntry(entryPath, directory);
       }
     } else if (entry.isSymbolicLink()) {
       await followLink(entryPath, context);
@@ -323,6 +324,14 @@ class RealpathCache {
     }
     return real;
   }
+
+  /**
+   * A file that a directory lists as a regular file, not a link, is really where its directory really is: one
+   * system call per directory rather than one per file.
+   */
+  addFileEntry(filePath: string, directory: string): void {
+    if (!this.#cache.has(filePath)) this.#cache.set(filePath, this.get(directory).then((real) => path.join(real, path.basename(filePath))));
+  }
 }
 
 function hasLintableExtension(filePath: string): boolean {
@@ -331,7 +340,15 @@ function hasLintableExtension(filePath: string): boolean {
 
 /** The path relative to `from`, with `/` separators, `.` for `from` itself. */
 function relativeDisplayPath(from: string, to: string): string {
-  return path.relative(from, to).split(path.sep).join('/') || '.';
+  // Most paths are under `from` and already normal: their relative path is their tail (path.relative normalizes both
+  // paths, for every one of thousands of files).
+  const relative = to.startsWith(from) && to.charAt(from.length) === path.sep && !from.endsWith(path.sep) && isNormal(to) ? to.slice(from.length + 1) : path.relative(from, to);
+  return (path.sep === '/' ? relative : relative.split(path.sep).join('/')) || '.';
+}
+
+/** Whether an absolute path has no `.` or `..` segment and no doubled or trailing separator. */
+function isNormal(absolute: string): boolean {
+  return !absolute.includes(`${path.sep}.`) && !absolute.includes(path.sep + path.sep) && !absolute.endsWith(path.sep);
 }
 
 /** Sorted by path relative to cwd with `/` separators, by code units, so the order is the same on every machine. */

@@ -1,39 +1,51 @@
 /**
- * Linting on several cores: worker threads that each resolve configurations, read, parse and lint the files they
- * are handed, in batches taken from one queue, so a worker that gets slow files takes fewer. This module is both
+ * Linting on several cores: the calling thread and worker threads each resolve configurations, read, parse and lint
+ * the files they take, in batches from one queue, so a thread that gets slow files takes fewer. This module is both
  * the pool (in the calling thread) and the worker (the same file, started with `workerData.role`), so that the
  * worker is wherever the pool is: `dist/parallel/pool.js` for the API, a chunk of the CLI's bundle for the CLI.
- * The caller sorts the results, so their order, and the output, do not depend on which worker linted what.
+ * The caller sorts the results, so their order, and the output, do not depend on which thread linted what.
  */
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { configResolver, lintTasks, type FileTask, type WorkerOptions } from '../lint.js';
+import type { FileConfig } from '../config/resolve-config.js';
 import type { LintResult } from '../types.js';
 
 const ROLE = 'sagelint-lint-worker';
 
-/** Files per message: small enough to balance slow files across workers, large enough that messages cost little. */
+/** Files per batch: small enough to balance slow files across threads, large enough that messages cost little. */
 const BATCH_SIZE = 24;
+
+/**
+ * Batches a worker holds at once: while it lints one, the next is already in its inbox, so it never waits for the
+ * calling thread, which answers messages only between the batches it lints itself.
+ */
+const BATCHES_IN_FLIGHT = 2;
 
 type ToWorker = { tasks: FileTask[] };
 type FromWorker = { results: LintResult[] } | { failure: string };
 
 /**
- * Lints the tasks in `workerCount` worker threads. A worker that fails (it cannot start, or it crashes) hands its
- * batch back to the queue; if none is left, the rest are linted on this thread, so a run never loses a file.
+ * Lints the tasks on this thread and in `workerCount` worker threads. A worker that fails (it cannot start, or it
+ * crashes) hands its batches back to the queue, so a run never loses a file.
  */
 export async function lintInWorkers(
   tasks: readonly FileTask[],
   options: WorkerOptions,
   workerCount: number,
+  configFor: (filePath: string) => Promise<FileConfig>,
 ): Promise<{ results: LintResult[]; workerThreads: number }> {
   const queue: FileTask[][] = [];
   for (let start = 0; start < tasks.length; start += BATCH_SIZE) queue.push(tasks.slice(start, start + BATCH_SIZE));
   const results: LintResult[] = [];
-  const linted = await Promise.all(Array.from({ length: Math.min(workerCount, queue.length) }, () => runWorker(queue, results, options)));
-  if (queue.length > 0) {
-    const resolver = configResolver(options.cwd, options);
-    results.push(...(await lintTasks(queue.flat(), (file) => resolver.forFile(file))));
+  const workers = Array.from({ length: Math.min(workerCount, queue.length - 1) }, () => runWorker(queue, results, options));
+  // This thread takes a batch, lints it, then yields to the event loop so workers' messages are answered.
+  for (let batch = queue.shift(); batch !== undefined; batch = queue.shift()) {
+    results.push(...(await lintTasks(batch, configFor)));
+    await new Promise<void>((resolveTurn) => setImmediate(resolveTurn));
   }
+  const linted = await Promise.all(workers);
+  // Batches a failed worker gave back after this thread ran out.
+  if (queue.length > 0) results.push(...(await lintTasks(queue.flat(), configFor)));
   return { results, workerThreads: linted.filter(Boolean).length };
 }
 
@@ -44,45 +56,56 @@ export async function lintInWorkers(
 function runWorker(queue: FileTask[][], results: LintResult[], options: WorkerOptions): Promise<boolean> {
   return new Promise((settle) => {
     let linted = false;
-    let current: FileTask[] | undefined;
+    const inFlight: FileTask[][] = [];
     const worker = new Worker(new URL(import.meta.url), { workerData: { role: ROLE, options } });
-    const next = (): void => {
-      current = queue.shift();
-      if (current === undefined) {
-        void worker.terminate().then(() => settle(linted));
-        return;
-      }
-      worker.postMessage({ tasks: current } satisfies ToWorker);
-    };
-    const giveBack = (): void => {
-      if (current !== undefined) queue.unshift(current);
-      current = undefined;
+    let ended = false;
+    const end = (): void => {
+      if (ended) return;
+      ended = true;
       void worker.terminate().then(() => settle(linted));
     };
+    const fill = (): void => {
+      while (inFlight.length < BATCHES_IN_FLIGHT) {
+        const batch = queue.shift();
+        if (batch === undefined) break;
+        inFlight.push(batch);
+        worker.postMessage({ tasks: batch } satisfies ToWorker);
+      }
+      if (inFlight.length === 0) end();
+    };
+    const giveBack = (): void => {
+      queue.unshift(...inFlight.splice(0));
+      end();
+    };
     worker.on('message', (message: FromWorker) => {
+      // After a failure its batches are back in the queue: what it still sends is not counted twice.
+      if (ended) return;
       if ('failure' in message) return giveBack();
+      inFlight.shift();
       results.push(...message.results);
       linted = true;
-      next();
+      fill();
     });
     worker.on('error', giveBack);
-    worker.on('exit', () => {
-      if (current !== undefined) giveBack();
-    });
-    worker.once('online', next);
+    worker.on('exit', giveBack);
+    // Its first batches wait in its inbox while it starts up: every worker started has work, whatever this thread takes.
+    fill();
   });
 }
 
-/** The worker side: lints each batch it is sent with the configurations it resolves itself. */
+/** The worker side: lints each batch it is sent, in order, with the configurations it resolves itself. */
 function serveTasks(options: WorkerOptions): void {
   const port = parentPort;
   if (port === null) return;
   const resolver = configResolver(options.cwd, options);
+  let previous: Promise<void> = Promise.resolve();
   port.on('message', (message: ToWorker) => {
-    lintTasks(message.tasks, (file) => resolver.forFile(file)).then(
-      (results) => port.postMessage({ results } satisfies FromWorker),
-      // The calling thread lints the batch again and reports what goes wrong there.
-      (error: unknown) => port.postMessage({ failure: error instanceof Error ? error.message : String(error) } satisfies FromWorker),
+    previous = previous.then(() =>
+      lintTasks(message.tasks, (file) => resolver.forFile(file)).then(
+        (results) => port.postMessage({ results } satisfies FromWorker),
+        // The calling thread lints the batch again and reports what goes wrong there.
+        (error: unknown) => port.postMessage({ failure: error instanceof Error ? error.message : String(error) } satisfies FromWorker),
+      ),
     );
   });
 }
