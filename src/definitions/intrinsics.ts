@@ -196,29 +196,37 @@ class Resolver {
    * Resolves `value`, which sits at `path` (a JSON Pointer) in the result and at `written` in the document.
    */
   private resolve(value: unknown, path: string, written: string): unknown {
-    if (typeof value !== 'object' || value === null || !this.shared.holdsIntrinsic(value)) return value;
+    if (!this.holdsIntrinsic(value)) return value;
     const name = intrinsicName(value);
     if (name !== undefined && isRecord(value)) return this.resolveIntrinsic(name, value[name], path, written);
+    // Pointers are made only for what can hold something to record: an item moved up by a removed one, or an
+    // intrinsic function.
     if (Array.isArray(value)) {
       const items: unknown[] = [];
       value.forEach((item, index) => {
-        const itemWritten = `${written}/${index}`;
-        const itemPath = childPointer(path, items.length);
-        if (items.length !== index) this.origins.set(itemPath, { pointer: itemWritten });
-        const resolved = this.resolve(item, itemPath, itemWritten);
-        if (resolved !== NO_VALUE) items.push(resolved);
+        const moved = items.length !== index;
+        if (moved || this.holdsIntrinsic(item)) {
+          const itemWritten = `${written}/${index}`;
+          const itemPath = childPointer(path, items.length);
+          if (moved) this.origins.set(itemPath, { pointer: itemWritten });
+          item = this.resolve(item, itemPath, itemWritten);
+        }
+        if (item !== NO_VALUE) items.push(item);
       });
       return items;
     }
-    if (isRecord(value)) {
-      const object: Record<string, unknown> = {};
-      for (const [key, member] of Object.entries(value)) {
-        const resolved = this.resolve(member, childPointer(path, key), childPointer(written, key));
-        if (resolved !== NO_VALUE) setMember(object, key, resolved);
-      }
-      return object;
+    const object: Record<string, unknown> = {};
+    for (const key of Object.keys(value)) {
+      const member = (value as Record<string, unknown>)[key];
+      const resolved = this.holdsIntrinsic(member) ? this.resolve(member, childPointer(path, key), childPointer(written, key)) : member;
+      if (resolved !== NO_VALUE) setMember(object, key, resolved);
     }
-    return value;
+    return object;
+  }
+
+  /** Whether a value resolves to something else than itself. */
+  private holdsIntrinsic(value: unknown): value is object {
+    return typeof value === 'object' && value !== null && this.shared.holdsIntrinsic(value);
   }
 
   private unknown(path: string): typeof UNKNOWN {
