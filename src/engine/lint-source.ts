@@ -16,6 +16,7 @@ import { RESERVED_RULE_IDS, type Finding, type LintResult, type Severity } from 
 import { compareText } from '../values.js';
 import { compareFindings, countFindings } from './findings.js';
 import { applySuppressions, type Candidate, type SuppressionOptions } from './suppressions.js';
+import { VariantChanges } from './variant-changes.js';
 
 /** A rule as the engine runs it: with the severity and options configuration settled on. */
 export interface EnabledRule {
@@ -78,10 +79,15 @@ export function lintSource(
     const root = definition.document.root;
     // Variants mostly repeat each other's findings: a report already made for the definition is placed once.
     const reported = new Set<string>();
+    const [first] = definition.variants;
     for (const variant of definition.variants) {
       const context = new DefinitionContext(definition, variant, source.text);
+      // On a later variant, a rule that says what it reads runs only if the variant differs from the first there:
+      // elsewhere it would report again what it reported on the first, which `reported` drops.
+      const changes = first === undefined || variant === first ? undefined : new VariantChanges(first, variant, context.propertiesPointer);
       for (const { rule, severity, options: ruleOptions } of rules) {
         if (!rule.appliesTo.includes(definition.kind)) continue;
+        if (changes !== undefined && rule.reads !== undefined && !changes.touches(rule.reads)) continue;
         const reports: Report[] = [];
         try {
           rule.check(context.for(reports, ruleOptions));
@@ -129,15 +135,18 @@ class DefinitionContext {
   private readonly unknownByPointer = new Map<string, boolean>();
   /** What every rule's context holds for this variant, made once: a rule's own adds only its options and reports. */
   private readonly shared: Omit<RuleContext<unknown>, 'options' | 'report'>;
+  /** Where the job definition's own members start (`RuleContext.propertiesPointer`). */
+  readonly propertiesPointer: string;
 
   constructor(
     private readonly definition: Definition,
     private readonly variant: Variant,
     private readonly text: string,
   ) {
+    this.propertiesPointer = definition.kind === 'cfn-resource' ? '/Properties' : '';
     this.shared = {
       kind: definition.kind,
-      propertiesPointer: definition.kind === 'cfn-resource' ? '/Properties' : '',
+      propertiesPointer: this.propertiesPointer,
       label: definition.label,
       value: variant.value,
       model: definition.schema.model,

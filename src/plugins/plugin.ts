@@ -124,6 +124,8 @@ function shortName(name: string): string {
 
 const RULE_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const PLUGIN_NAME = /^(?:@[a-z0-9][\w.-]*\/)?[a-z0-9][\w.-]*$/;
+/** An RFC 6901 JSON Pointer: `~` only in the escapes `~0` and `~1`. */
+const JSON_POINTER = /^(?:\/(?:[^~/]|~[01])*)*$/;
 
 /** What makes a module's default export not a plugin, in a sentence, or undefined when it is one. */
 function pluginProblem(value: unknown): string | undefined {
@@ -135,7 +137,7 @@ function pluginProblem(value: unknown): string | undefined {
   if (!Array.isArray(rules) || rules.length === 0) return 'rules must be a non-empty array of rules written with defineRule.';
   const seen = new Set<string>();
   for (const [index, rule] of (rules as unknown[]).entries()) {
-    const { id, check, severity, appliesTo, docs, title, description } = (rule ?? {}) as Partial<AnyRule>;
+    const { id, check, severity, appliesTo, docs, title, description, reads } = (rule ?? {}) as Partial<AnyRule>;
     const where = `rules[${index}]${typeof id === 'string' ? ` ("${id}")` : ''}`;
     if (typeof id !== 'string' || !RULE_ID.test(id)) return `${where}: id must be kebab-case, without the plugin's prefix.`;
     if (seen.has(id)) return `${where}: the id is used twice.`;
@@ -147,6 +149,9 @@ function pluginProblem(value: unknown): string | undefined {
     if (!['error', 'warning', 'info', 'off'].includes(String(severity))) return `${where}: severity must be error, warning, info or off.`;
     if (!Array.isArray(appliesTo) || appliesTo.some((kind) => kind !== 'api-request' && kind !== 'cfn-resource')) {
       return `${where}: appliesTo must list "api-request" and/or "cfn-resource".`;
+    }
+    if (reads !== undefined && (!Array.isArray(reads) || reads.some((read) => typeof read !== 'string' || !JSON_POINTER.test(read)))) {
+      return `${where}: reads must list JSON Pointers, such as "/RoleArn" or "/JobResources/ClusterConfig".`;
     }
   }
   return undefined;

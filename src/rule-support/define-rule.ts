@@ -104,6 +104,20 @@ export interface Rule<Options = Readonly<Record<string, never>>> {
   options?: RuleOptionsSpec<Options>;
   /** The plugin the rule comes from; none for a built-in rule. */
   plugin?: RulePlugin;
+  /**
+   * The members of the job definition the rule reads, as JSON Pointers relative to `context.propertiesPointer`
+   * (`/RoleArn`, `/JobResources/ClusterConfig`), each with everything below it: their values, whether they are
+   * unknown, where they are written (`sourceText`; reports are placed there), and their schema violations through
+   * `hasSchemaViolation`. Passing through their parents on the way (`isRecord(JobResources)`), or reporting at a
+   * parent, is part of reading them; listing a member's members (`Object.keys`, a list's length) reads that member
+   * whole, and `schemaViolations()` reads every member. `[]`: the rule reads only `context.template`.
+   *
+   * A template resource is judged in several variants (its parameters' values, its `Fn::If` branches), which
+   * mostly differ in a member or two. A rule that says what it reads runs on a variant after the first only where
+   * that variant differs from the first: elsewhere it would report again what it reported there. Left out (the
+   * default), the rule may read anything, and runs on every variant.
+   */
+  reads?: readonly string[];
   /** Synchronous and pure: reads the context, reports, keeps no state. */
   check(context: RuleContext<Options>): void;
 }

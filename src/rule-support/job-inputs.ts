@@ -27,3 +27,11 @@ export function jobInputs(context: RuleContext<unknown>): JobInput[] {
   }
   return found;
 }
+
+/**
+ * Where `member` of each input is, relative to the definition's members: what a rule that reads that member of its
+ * `jobInputs` declares in `reads`.
+ */
+export function jobInputMemberPointers(member: string): string[] {
+  return JOB_INPUT_NAMES.map((name) => `/ModelBiasJobInput${formatPointer([name, member])}`);
+}

@@ -17,6 +17,9 @@ export const KMS_KEY_MEMBERS = Object.freeze([
   { name: 'VolumeKmsKeyId', parent: '/JobResources/ClusterConfig', acceptsAliases: false },
 ] as const);
 
+/** Where `KMS_KEY_MEMBERS` are, for the `reads` of the rules that look at each. */
+export const KMS_KEY_POINTERS: readonly string[] = KMS_KEY_MEMBERS.map(({ name, parent }) => `${parent}/${name}`);
+
 /** The four ways KMS lets a key be named. */
 export type KmsKeyForm = 'key id' | 'key ARN' | 'alias name' | 'alias ARN';
 

@@ -21,6 +21,7 @@ export default defineRule({
       'SageMaker Python SDK gives bias monitors `ml.m5.xlarge` by default; a larger CPU type (`ml.m5.2xlarge`, ' +
       '`ml.r5.xlarge` for more memory) suits larger captures.',
   },
+  reads: ['/JobResources/ClusterConfig/InstanceType'],
   check(context) {
     for (const { pointer, value, listed } of instanceTypeValues(context.model, context.value)) {
       if (context.isUnknown(pointer)) continue;

@@ -47,6 +47,7 @@ export default defineRule<Options>({
     defaults: { maxInstanceCount: API_MAX_INSTANCE_COUNT, maxVolumeSizeInGB: API_MAX_VOLUME_SIZE_IN_GB },
     example: { maxInstanceCount: 2, maxVolumeSizeInGB: 100 },
   },
+  reads: ['/JobResources/ClusterConfig/InstanceCount', '/JobResources/ClusterConfig/VolumeSizeInGB'],
   check(context) {
     const cluster = `${context.propertiesPointer}/JobResources/ClusterConfig`;
     const limits = [

@@ -18,6 +18,7 @@ export default defineRule({
       '(https://docs.aws.amazon.com/sagemaker/latest/dg/sagemaker-roles.html)), so a service-linked role, even ' +
       'SageMaker\'s own, makes the job fail to start.',
   },
+  reads: ['/RoleArn'],
   check(context) {
     const pointer = `${context.propertiesPointer}/RoleArn`;
     const text = judgeableValue(context, pointer);

@@ -44,6 +44,7 @@ export default defineRule<Options>({
     defaults: { registries: [] },
     example: { registries: ['205585389593.dkr.ecr.us-east-1.amazonaws.com'] },
   },
+  reads: ['/ModelBiasAppSpecification/ImageUri'],
   check(context) {
     const { registries } = context.options;
     if (registries.length === 0) return;

@@ -37,6 +37,7 @@ export default defineRule<Options>({
     defaults: { allowed: [] },
     example: { allowed: ['ml.m5.xlarge', 'ml.m5.2xlarge'] },
   },
+  reads: ['/JobResources/ClusterConfig/InstanceType'],
   check(context) {
     const { allowed } = context.options;
     if (allowed.length === 0) return;

@@ -1,6 +1,6 @@
 import { parseArn } from '../rule-support/arns.js';
 import { defineRule, hasSchemaViolation } from '../rule-support/define-rule.js';
-import { judgeKmsKeyId, KMS_KEY_MEMBERS } from '../rule-support/kms-keys.js';
+import { judgeKmsKeyId, KMS_KEY_MEMBERS, KMS_KEY_POINTERS } from '../rule-support/kms-keys.js';
 import { listWords, quote } from '../values.js';
 
 export interface Options {
@@ -42,6 +42,7 @@ export default defineRule<Options>({
     defaults: { accounts: [] },
     example: { accounts: ['123456789012'] },
   },
+  reads: KMS_KEY_POINTERS,
   check(context) {
     const { accounts } = context.options;
     if (accounts.length === 0) return;

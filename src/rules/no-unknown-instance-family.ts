@@ -16,6 +16,7 @@ export default defineRule({
       'error: check the family against the SageMaker pricing page or a newer sagelint, and expect the service ' +
       'to reject it (`ValidationException`) if it does not exist.',
   },
+  reads: ['/JobResources/ClusterConfig/InstanceType'],
   check(context) {
     for (const { pointer, value, listed } of instanceTypeValues(context.model, context.value)) {
       const verdict = judgeInstanceType(value, listed);

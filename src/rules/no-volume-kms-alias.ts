@@ -18,6 +18,8 @@ export default defineRule({
       'job resolves one is not. An alias can also be repointed to another key, and the volumes of later runs ' +
       'encrypted with a key nobody meant. Give the key id or key ARN the alias points to.',
   },
+  // The instance type says whether the job has local storage.
+  reads: ['/JobResources/ClusterConfig/VolumeKmsKeyId', '/JobResources/ClusterConfig/InstanceType'],
   check(context) {
     const pointer = `${context.propertiesPointer}/JobResources/ClusterConfig/VolumeKmsKeyId`;
     const value = context.valueAt(pointer);

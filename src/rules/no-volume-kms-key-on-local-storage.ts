@@ -21,6 +21,8 @@ export default defineRule({
       '(which may be empty) is not known offline, nor is the empty branch of an optional key (`!If [HasKey, ' +
       '!Ref KeyArn, !Ref AWS::NoValue]` with `KeyArn` defaulting to `\'\'`), which its condition rules out.',
   },
+  // The instance type says whether the job has local storage.
+  reads: ['/JobResources/ClusterConfig/VolumeKmsKeyId', '/JobResources/ClusterConfig/InstanceType'],
   check(context) {
     const pointer = `${context.propertiesPointer}/JobResources/ClusterConfig`;
     const cluster = knownObjectAt(context, pointer);

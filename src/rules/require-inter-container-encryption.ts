@@ -19,6 +19,8 @@ export default defineRule({
       'set. On a single instance there is no such traffic, so the rule says nothing there; it is a warning because ' +
       'the cost in run time may be a deliberate trade.',
   },
+  // NetworkConfig's members are listed, to leave a misspelt flag to no-unknown-members.
+  reads: ['/JobResources/ClusterConfig/InstanceCount', '/NetworkConfig'],
   check(context) {
     const countPointer = `${context.propertiesPointer}/JobResources/ClusterConfig/InstanceCount`;
     const count = context.valueAt(countPointer);

@@ -20,6 +20,8 @@ export default defineRule({
       '(https://docs.aws.amazon.com/sagemaker/latest/dg/mkt-algo-model-internet-free.html). A missing ' +
       '`NetworkConfig`, a missing flag and `false` are all reported.',
   },
+  // Its members are listed, to leave a misspelt flag to no-unknown-members.
+  reads: ['/NetworkConfig'],
   check(context) {
     const config = networkConfigOf(context);
     if (config.kind === 'missing') {

@@ -20,6 +20,7 @@ export default defineRule({
       '(`Parquet: true`). `Parquet: false`, which the CDK\'s samples write beside another format, chooses nothing, ' +
       'so `Csv` with `Parquet: false` is one format and `Parquet: false` alone is none.',
   },
+  reads: ['/ModelBiasJobInput/BatchTransformInput/DatasetFormat'],
   check(context) {
     const pointer = `${context.propertiesPointer}/ModelBiasJobInput/BatchTransformInput/DatasetFormat`;
     const format = context.valueAt(pointer);

@@ -18,6 +18,8 @@ export default defineRule({
       'which bias monitoring shares). With neither the job has no data to analyse; with both, which one is meant ' +
       'is a guess.',
   },
+  // Its members are listed.
+  reads: ['/ModelBiasJobInput'],
   check(context) {
     const pointer = `${context.propertiesPointer}/ModelBiasJobInput`;
     const input = context.valueAt(pointer);

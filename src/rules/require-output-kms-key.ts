@@ -16,6 +16,7 @@ export default defineRule({
       '[Notebook instances, SageMaker AI jobs, and Endpoints](https://docs.aws.amazon.com/sagemaker/latest/dg/encryption-at-rest-nbi.html)). ' +
       'Bias reports name the facets and outcomes of your data; give them a customer managed key.',
   },
+  reads: ['/ModelBiasJobOutputConfig/KmsKeyId'],
   check(context) {
     const pointer = `${context.propertiesPointer}/ModelBiasJobOutputConfig`;
     // A missing ModelBiasJobOutputConfig, or one of another type, is require-members' or valid-value-type's finding.

@@ -36,6 +36,7 @@ export default defineRule<Options>({
     defaults: { keys: [] },
     example: { keys: ['owner', 'cost-center'] },
   },
+  reads: ['/Tags'],
   check(context) {
     const { keys } = context.options;
     if (keys.length === 0) return;

@@ -19,6 +19,8 @@ export default defineRule({
       'encrypted in hardware and cannot take a key (`no-volume-kms-key-on-local-storage`). Nothing is reported ' +
       'while the instance type is not known offline, nor for g7 and g7e, whose local storage is unverified.',
   },
+  // The instance type says whether the job has local storage.
+  reads: ['/JobResources/ClusterConfig/VolumeKmsKeyId', '/JobResources/ClusterConfig/InstanceType'],
   check(context) {
     const pointer = `${context.propertiesPointer}/JobResources/ClusterConfig`;
     // A missing ClusterConfig, or one of another type, is require-members' or valid-value-type's finding.

@@ -20,6 +20,7 @@ export default defineRule({
       'Many organisations require this of jobs that read production data; it is a warning, and can be turned ' +
       'off where the policy does not apply.',
   },
+  reads: ['/NetworkConfig/VpcConfig'],
   check(context) {
     const config = networkConfigOf(context);
     if (config.kind === 'missing') {

@@ -30,6 +30,7 @@ export default defineRule({
       'accounts from the SageMaker Python SDK\'s `image_uri_config/clarify.json`). The Model Monitor analyzer ' +
       '(`sagemaker-model-monitor-analyzer`) computes data-quality statistics, not bias metrics.',
   },
+  reads: ['/ModelBiasAppSpecification/ImageUri'],
   check(context) {
     const pointer = `${context.propertiesPointer}/ModelBiasAppSpecification/ImageUri`;
     const text = judgeableValue(context, pointer);

@@ -19,6 +19,7 @@ export default defineRule({
       'size the family does not come in (`ml.m5.medium`). A well-formed type of a family that is not in the ' +
       'list is left to `no-unknown-instance-family`, since new families appear every few months.',
   },
+  reads: ['/JobResources/ClusterConfig/InstanceType'],
   check(context) {
     for (const { pointer, value, listed } of instanceTypeValues(context.model, context.value)) {
       const verdict = judgeInstanceType(value, listed);

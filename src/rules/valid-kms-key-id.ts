@@ -1,5 +1,5 @@
 import { defineRule, hasSchemaViolation } from '../rule-support/define-rule.js';
-import { hasLocalStorage, isEmptyChosenByCondition, judgeKmsKeyId, KMS_KEY_MEMBERS } from '../rule-support/kms-keys.js';
+import { hasLocalStorage, isEmptyChosenByCondition, judgeKmsKeyId, KMS_KEY_MEMBERS, KMS_KEY_POINTERS } from '../rule-support/kms-keys.js';
 import { quote } from '../values.js';
 
 export default defineRule({
@@ -21,6 +21,8 @@ export default defineRule({
       'on an instance type with local storage (`no-volume-kms-key-on-local-storage`), are not reported again; nor is ' +
       'an empty string chosen by `Fn::If`, the idiom of an optional key whose condition rules the empty value out.',
   },
+  // The instance type says whether the job has local storage.
+  reads: [...KMS_KEY_POINTERS, '/JobResources/ClusterConfig/InstanceType'],
   check(context) {
     for (const { name, parent, acceptsAliases } of KMS_KEY_MEMBERS) {
       const pointer = `${context.propertiesPointer}${parent}/${name}`;

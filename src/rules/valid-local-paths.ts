@@ -1,6 +1,6 @@
 import { posix } from 'node:path';
 import { defineRule, type RuleContext } from '../rule-support/define-rule.js';
-import { jobInputs, type JobInputName } from '../rule-support/job-inputs.js';
+import { jobInputMemberPointers, jobInputs, type JobInputName } from '../rule-support/job-inputs.js';
 import { judgeableValue } from '../rule-support/judgeable.js';
 import { quote } from '../values.js';
 
@@ -45,6 +45,7 @@ export default defineRule({
       'uploaded as results, or the report read back as input. The conventional paths are ' +
       '`/opt/ml/processing/input/endpoint` and `/opt/ml/processing/output`.',
   },
+  reads: [...jobInputMemberPointers('LocalPath'), '/ModelBiasJobOutputConfig/MonitoringOutputs'],
   check(context) {
     const inputs: LocalPath[] = [];
     for (const input of jobInputs(context)) {

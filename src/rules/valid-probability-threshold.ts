@@ -1,5 +1,5 @@
 import { defineRule } from '../rule-support/define-rule.js';
-import { jobInputs } from '../rule-support/job-inputs.js';
+import { jobInputMemberPointers, jobInputs } from '../rule-support/job-inputs.js';
 import { judgeableValue } from '../rule-support/judgeable.js';
 
 export default defineRule({
@@ -17,6 +17,7 @@ export default defineRule({
       'The model gives the double no bounds, but below 0 every prediction is positive and above 1 none is, so ' +
       'the bias metrics describe a constant model. A percentage (`50` for 0.5) is the usual slip.',
   },
+  reads: jobInputMemberPointers('ProbabilityThresholdAttribute'),
   check(context) {
     for (const input of jobInputs(context)) {
       const pointer = `${input.pointer}/ProbabilityThresholdAttribute`;

@@ -20,6 +20,7 @@ export default defineRule({
       'names, short accounts and regions (`valid-string-pattern` reports those), but accepts any partition ' +
       'starting with `aws` (`aws-foo`), `roleX` without its slash, and empty path segments; this rule catches them.',
   },
+  reads: ['/RoleArn'],
   check(context) {
     const pointer = `${context.propertiesPointer}/RoleArn`;
     const text = judgeableValue(context, pointer);

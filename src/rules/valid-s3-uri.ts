@@ -49,6 +49,14 @@ export default defineRule({
       'a prefix ending in `/`. A URI that breaks the model\'s pattern (`http://`, `S3://`, no scheme, no bucket) is ' +
       'left to `valid-string-pattern`.',
   },
+  // Where both models type S3 URIs; a list is read whole, its length included.
+  reads: [
+    '/ModelBiasAppSpecification/ConfigUri',
+    '/ModelBiasBaselineConfig/ConstraintsResource/S3Uri',
+    '/ModelBiasJobInput/BatchTransformInput/DataCapturedDestinationS3Uri',
+    '/ModelBiasJobInput/GroundTruthS3Input/S3Uri',
+    '/ModelBiasJobOutputConfig/MonitoringOutputs',
+  ],
   check(context) {
     for (const { pointer, value } of valuesOfShape(context.model, context.value, isS3UriShape)) {
       if (typeof value !== 'string' || context.isUnknown(pointer) || hasSchemaViolation(context, pointer)) continue;

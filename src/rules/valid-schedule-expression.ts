@@ -18,6 +18,8 @@ export default defineRule({
       '`-PT1H`). Any other expression, including general EventBridge cron and `rate()` expressions, fails when ' +
       'the schedule is created.',
   },
+  // Besides the template: the name its schedules may know the definition by.
+  reads: ['/JobDefinitionName'],
   check(context) {
     for (const schedule of schedulesOf(context)) {
       const config = schedule.config.ScheduleConfig;

@@ -19,6 +19,8 @@ export default defineRule({
       'deployed, and the resource has no attribute for its name: set `JobDefinitionName` explicitly and use it in ' +
       'both places. The schedule\'s `MonitoringType` must say which kind of definition it runs: `ModelBias`.',
   },
+  // Besides the template: the name its schedules may know the definition by.
+  reads: ['/JobDefinitionName'],
   check(context) {
     for (const schedule of schedulesOf(context)) {
       const name = `${schedule.configPointer}/MonitoringJobDefinitionName`;

@@ -17,6 +17,8 @@ export default defineRule({
       'and model quality hourly schedules, this can be up to 1800 seconds" (SageMaker API reference). A longer ' +
       'limit makes the schedule fail to create.',
   },
+  // Besides the template: the name its schedules may know the definition by.
+  reads: ['/StoppingCondition/MaxRuntimeInSeconds', '/JobDefinitionName'],
   check(context) {
     const runtime = context.valueAt('/Properties/StoppingCondition/MaxRuntimeInSeconds');
     if (typeof runtime !== 'number') return;

@@ -20,6 +20,7 @@ export default defineRule({
       'The model\'s tag pattern lets both through; SageMaker rejects the request and CloudFormation fails the ' +
       'stack. Tag keys are case-sensitive, so keys are compared exactly: `team` and `Team` are two keys.',
   },
+  reads: ['/Tags'],
   check(context) {
     const pointer = `${context.propertiesPointer}/Tags`;
     const tags = context.valueAt(pointer);

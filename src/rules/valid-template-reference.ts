@@ -21,6 +21,8 @@ export default defineRule({
       'creates anything, but only when it is deployed. A misspelt parameter or condition name is the most common ' +
       'cause. See the CloudFormation intrinsic function reference.',
   },
+  // The template as written, the same for every variant.
+  reads: [],
   check(context) {
     if (context.template === undefined) return;
     for (const report of referenceProblems(context.template)) context.report(report);

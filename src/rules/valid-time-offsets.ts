@@ -1,5 +1,5 @@
 import { defineRule } from '../rule-support/define-rule.js';
-import { jobInputs } from '../rule-support/job-inputs.js';
+import { jobInputMemberPointers, jobInputs } from '../rule-support/job-inputs.js';
 import { judgeableValue } from '../rule-support/judgeable.js';
 import { quote } from '../values.js';
 
@@ -31,6 +31,7 @@ export default defineRule({
       'no data has been captured yet. When both are set, the start must be the more negative, or the window is ' +
       'empty.',
   },
+  reads: OFFSETS.flatMap((name) => jobInputMemberPointers(name)),
   check(context) {
     for (const input of jobInputs(context)) {
       const seconds = new Map<string, number>();

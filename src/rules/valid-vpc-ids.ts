@@ -41,6 +41,7 @@ export default defineRule({
       '(https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/resource-ids.html). Ids that break the model\'s ' +
       'own pattern or length are left to `valid-string-pattern` and `valid-string-length`.',
   },
+  reads: ['/NetworkConfig/VpcConfig/SecurityGroupIds', '/NetworkConfig/VpcConfig/Subnets'],
   check(context) {
     const vpcConfig = `${context.propertiesPointer}/NetworkConfig/VpcConfig`;
     for (const kind of KINDS) {

@@ -252,4 +252,20 @@ describe('a plugin that fails', () => {
   it('given as an object that is not a plugin, through the API, is a SagelintError', async () => {
     await expect(lint(['monitors'], { cwd: project, plugins: [{ meta: { name: 'x' }, rules: [] }] })).rejects.toBeInstanceOf(SagelintError);
   });
+
+  it.each([['RoleArn'], ['/Tags/~2']])('with a rule that reads %s, not a JSON Pointer, is a SagelintError saying so', async (read) => {
+    const rule = defineRule({
+      id: 'reads-badly',
+      title: 'Read badly',
+      description: 'Declares what it reads wrongly.',
+      severity: 'error',
+      appliesTo: ['api-request'],
+      docs: { rationale: 'A test of failure.' },
+      reads: [read],
+      check() {},
+    });
+    await expect(lint(['monitors'], { cwd: project, plugins: [{ meta: { name: 'x' }, rules: [rule] }] })).rejects.toThrow(
+      'rules[0] ("reads-badly"): reads must list JSON Pointers, such as "/RoleArn" or "/JobResources/ClusterConfig".',
+    );
+  });
 });
