@@ -165,10 +165,13 @@ class Resolver {
   readonly decisions = new Map<string, number>();
   private readonly origins = new Map<string, Origin>();
   private readonly unknowns = new Set<string>();
-  /** Pointers of the values written elsewhere being resolved: one met again refers to itself. */
-  private readonly resolving = new Set<string>();
+  /**
+   * Pointers of the values written elsewhere being resolved: one met again refers to itself. A stack a few deep,
+   * pushed and popped for every such value: a Set would reallocate its table as it fills and empties.
+   */
+  private readonly resolving: string[] = [];
   /** Names of the conditions being evaluated, likewise. */
-  private readonly evaluating = new Set<string>();
+  private readonly evaluating: string[] = [];
 
   constructor(
     private readonly template: Record<string, unknown>,
@@ -239,10 +242,10 @@ class Resolver {
     this.origins.set(path, origin);
     // A parameter whose Default refers to itself, a mapping that finds itself: CloudFormation rejects the template,
     // and no value is known.
-    if (this.resolving.has(origin.pointer)) return this.unknown(path);
-    this.resolving.add(origin.pointer);
+    if (this.resolving.includes(origin.pointer)) return this.unknown(path);
+    this.resolving.push(origin.pointer);
     const resolved = this.resolve(value, path, origin.pointer);
-    this.resolving.delete(origin.pointer);
+    this.resolving.pop();
     return resolved;
   }
 
@@ -292,10 +295,10 @@ class Resolver {
   private evaluateCondition(name: string): boolean | undefined {
     const conditions = this.template.Conditions;
     // A condition that depends on itself (through `Condition`, or an `Fn::If` on it in its own `Fn::Equals`) has no value.
-    if (!isRecord(conditions) || !Object.hasOwn(conditions, name) || this.evaluating.has(name)) return undefined;
-    this.evaluating.add(name);
+    if (!isRecord(conditions) || !Object.hasOwn(conditions, name) || this.evaluating.includes(name)) return undefined;
+    this.evaluating.push(name);
     const value = this.evaluateExpression(conditions[name]);
-    this.evaluating.delete(name);
+    this.evaluating.pop();
     return value;
   }
 

@@ -121,10 +121,21 @@ export function lintSource(
       }
     }
   }
-  const ranRuleIds = new Set(rules.map(({ rule }) => rule.id));
-  const outcome = applySuppressions(source, lines, place, dedupe(candidates), findings, ranRuleIds, options);
+  const outcome = applySuppressions(source, lines, place, dedupe(candidates), findings, ruleIdsOf(rules), options);
   return summarize(source, dedupeAndSort(outcome.findings), definitions.length, outcome.suppressed.sort(compareFindings));
 }
+
+/** The ids of a configuration's rules, which every file it applies to asks for: found once per list of rules. */
+function ruleIdsOf(rules: readonly EnabledRule[]): ReadonlySet<string> {
+  let ids = ruleIdsByRules.get(rules);
+  if (ids === undefined) {
+    ids = new Set(rules.map(({ rule }) => rule.id));
+    ruleIdsByRules.set(rules, ids);
+  }
+  return ids;
+}
+
+const ruleIdsByRules = new WeakMap<readonly EnabledRule[], ReadonlySet<string>>();
 
 /** Per-variant state shared by its rules: the schema violations are computed once, the lookups indexed once. */
 class DefinitionContext {
