@@ -47,7 +47,8 @@ export interface LintOptions {
   /**
    * How many threads lint: a number (the calling thread and worker threads beside it), `'off'` (the calling thread
    * only, as 1), or `'auto'` (default: with many files, one per core but one, up to 4; so only the calling thread
-   * on two cores, where measured a second one does not pay). The results are the same whatever it is. Plugins given as objects keep a run on the calling thread: functions cannot go to a worker.
+   * on two cores, where measured a second one does not pay). The results are the same whatever it is. Plugins given
+   * as objects keep a run on the calling thread: functions cannot go to a worker.
    */
   concurrency?: number | 'auto' | 'off';
   /**

@@ -7,8 +7,8 @@
  *   node scripts/bench/profile.mjs [<tree>]      (without a tree: generates one of BENCH_FILES files, default 10000)
  *
  * Prints self time by area (a builtin such as JSON.parse or a native fs call counts for the area that called it),
- * the inclusive time of the pipeline's main functions, and the functions with the most self time. Set
- * BENCH_KEEP=1 to keep the .cpuprofile (it opens in Chrome DevTools).
+ * the inclusive time of the pipeline's main functions, and the functions with the most self time (the first 25, or
+ * PROFILE_TOP). Set BENCH_KEEP=1 to keep the .cpuprofile (it opens in Chrome DevTools).
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
