@@ -6,12 +6,11 @@ import {
   nodeForPointer,
   parsePointer,
   rangeForPointer,
-  unescapeSegment,
   type Range,
   type SourceDocument,
 } from '../loaders/source-document.js';
 import type { AnyRule, Report, RuleContext, SchemaViolation } from '../rule-support/define-rule.js';
-import { childValue, valueAt } from '../rule-support/shapes.js';
+import { childValue } from '../rule-support/shapes.js';
 import { RESERVED_RULE_IDS, type Finding, type LintResult, type Severity } from '../types.js';
 import { compareText } from '../values.js';
 import { compareFindings, countFindings } from './findings.js';
@@ -88,9 +87,9 @@ export function lintSource(
       for (const { rule, severity, options: ruleOptions } of rules) {
         if (!rule.appliesTo.includes(definition.kind)) continue;
         if (changes !== undefined && rule.reads !== undefined && !changes.touches(rule.reads)) continue;
-        const reports: Report[] = [];
+        let reports: readonly Report[];
         try {
-          rule.check(context.for(reports, ruleOptions));
+          reports = context.check(rule, ruleOptions);
         } catch (error) {
           findings.push({
             ruleId: RESERVED_RULE_IDS.internalError,
@@ -137,15 +136,22 @@ function ruleIdsOf(rules: readonly EnabledRule[]): ReadonlySet<string> {
 
 const ruleIdsByRules = new WeakMap<readonly EnabledRule[], ReadonlySet<string>>();
 
+/** A rule context as the engine fills it: the rule's options change from one rule to the next. */
+type MutableRuleContext = { -readonly [Key in keyof RuleContext<unknown>]: RuleContext<unknown>[Key] };
+
 /** Per-variant state shared by its rules: the schema violations are computed once, the lookups indexed once. */
 class DefinitionContext {
   private violations: SchemaViolation[] | undefined;
   private unknowns: AncestorIndex | undefined;
   private origins: AncestorIndex | undefined;
-  private readonly values = new Map<string, unknown>();
-  private readonly unknownByPointer = new Map<string, boolean>();
-  /** What every rule's context holds for this variant, made once: a rule's own adds only its options and reports. */
-  private readonly shared: Omit<RuleContext<unknown>, 'options' | 'report'>;
+  private unknownByPointer: Map<string, boolean> | undefined;
+  /**
+   * The one context every rule of the variant is given, and where its reports go: rules run one after the other
+   * and keep nothing (`Rule.check`), so each finds it with its own options and no reports. Made once per variant:
+   * a context for each rule cost more allocation than anything a rule does with it.
+   */
+  private readonly context: MutableRuleContext;
+  private readonly reports: Report[] = [];
   /** Where the job definition's own members start (`RuleContext.propertiesPointer`). */
   readonly propertiesPointer: string;
 
@@ -155,9 +161,10 @@ class DefinitionContext {
     private readonly text: string,
   ) {
     this.propertiesPointer = definition.kind === 'cfn-resource' ? '/Properties' : '';
-    this.shared = {
+    this.context = {
       kind: definition.kind,
       propertiesPointer: this.propertiesPointer,
+      options: undefined,
       label: definition.label,
       value: variant.value,
       model: definition.schema.model,
@@ -170,47 +177,37 @@ class DefinitionContext {
         return node?.kind === 'scalar' ? this.text.slice(node.range.start, node.range.end) : undefined;
       },
       schemaViolations: () => this.schemaViolations(),
-    };
-  }
-
-  for(reports: Report[], options: unknown): RuleContext<unknown> {
-    const { shared } = this;
-    // Written out member by member: contexts made by spreading `shared` measured slower for every rule that reads them.
-    return {
-      kind: shared.kind,
-      propertiesPointer: shared.propertiesPointer,
-      options,
-      label: shared.label,
-      value: shared.value,
-      model: shared.model,
-      template: shared.template,
-      isUnknown: shared.isUnknown,
-      valueAt: shared.valueAt,
-      sourceText: shared.sourceText,
-      schemaViolations: shared.schemaViolations,
       report: (report) => {
-        reports.push(report);
+        this.reports.push(report);
       },
     };
   }
 
-  /** Rules ask for the same values again and again (`ClusterConfig`, `RoleArn`): each is looked up once. */
+  /** Runs a rule on the variant: its reports, read before the next rule runs. */
+  check(rule: AnyRule, options: unknown): readonly Report[] {
+    this.reports.length = 0;
+    this.context.options = options;
+    rule.check(this.context);
+    return this.reports;
+  }
+
+  /**
+   * Rules ask for the same few dozen pointers in every variant (`/Properties/JobResources/ClusterConfig`): each is
+   * split into its segments once per run, and the value is walked to, a few member lookups.
+   */
   private valueAt(pointer: string): unknown {
-    const known = this.values.get(pointer);
-    if (known !== undefined || this.values.has(pointer)) return known;
-    // Most pointers are one step from one asked for before (`ClusterConfig`, then its `InstanceType`).
-    const slash = pointer.lastIndexOf('/');
-    const value =
-      slash === -1
-        ? valueAt(this.variant.value, pointer)
-        : childValue(this.valueAt(pointer.slice(0, slash)), unescapeSegment(pointer.slice(slash + 1)));
-    this.values.set(pointer, value);
+    let value = this.variant.value;
+    for (const segment of pointerSegments(pointer)) {
+      if (value === undefined) break;
+      value = childValue(value, segment);
+    }
     return value;
   }
 
   /** Whether the pointer or one of its ancestors is unknown; rules ask about the same pointers, each is answered once. */
   private isUnknown(pointer: string): boolean {
     if (this.variant.unknowns.size === 0) return false;
+    this.unknownByPointer ??= new Map();
     let unknown = this.unknownByPointer.get(pointer);
     if (unknown === undefined) {
       this.unknowns ??= new AncestorIndex(this.variant.unknowns);
@@ -280,6 +277,21 @@ class AncestorIndex {
     }
   }
 }
+
+/** The segments of the pointers rules ask for: few, and the same in every variant of every definition. */
+function pointerSegments(pointer: string): readonly string[] {
+  let segments = segmentsByPointer.get(pointer);
+  if (segments === undefined) {
+    // Array items and map keys make the pointers of a long run many: bounded, like any cache that lives as long.
+    if (segmentsByPointer.size >= MAX_REMEMBERED_POINTERS) segmentsByPointer.clear();
+    segments = parsePointer(pointer);
+    segmentsByPointer.set(pointer, segments);
+  }
+  return segments;
+}
+
+const segmentsByPointer = new Map<string, readonly string[]>();
+const MAX_REMEMBERED_POINTERS = 10_000;
 
 /** `/Properties/ModelBiasJobOutputConfig/MonitoringOutputs/0/S3Output` → `Properties.….MonitoringOutputs[0].S3Output`. */
 function usedBy(pointer: string): string {

@@ -118,7 +118,7 @@ export interface Rule<Options = Readonly<Record<string, never>>> {
    * default), the rule may read anything, and runs on every variant.
    */
   reads?: readonly string[];
-  /** Synchronous and pure: reads the context, reports, keeps no state. */
+  /** Synchronous and pure: reads the context, reports, keeps no state. The context is valid only while `check` runs. */
   check(context: RuleContext<Options>): void;
 }
 

@@ -14,13 +14,34 @@ export type InstanceTypeVerdict =
   /** Not listed, but well formed once case, blanks, separators or the `ml.` prefix are fixed. */
   | { kind: 'misspelt'; suggestion: string }
   /** A listed family in a size it does not come in. */
-  | { kind: 'unknown-size'; family: string; sizes: string[] }
+  | { kind: 'unknown-size'; family: string; sizes: readonly string[] }
   /** Well formed, of a family the bundled list does not have: possibly newer than sagelint. */
   | { kind: 'unknown-family'; family: string }
   | { kind: 'malformed'; suggestion?: string };
 
-/** Judges an instance type against the model's list (`ProcessingInstanceType`). */
+/**
+ * Judges an instance type against the model's list (`ProcessingInstanceType`). Four rules ask about the same few
+ * values in every variant of every definition, and a misspelt one costs an edit distance to each listed type: each
+ * verdict is worked out once, for a bounded number of values.
+ */
 export function judgeInstanceType(value: string, listed: readonly string[]): InstanceTypeVerdict {
+  let verdicts = verdictsByList.get(listed);
+  if (verdicts === undefined || verdicts.size >= MAX_REMEMBERED_VERDICTS) {
+    verdicts = new Map();
+    verdictsByList.set(listed, verdicts);
+  }
+  let verdict = verdicts.get(value);
+  if (verdict === undefined) {
+    verdict = findVerdict(value, listed);
+    verdicts.set(value, verdict);
+  }
+  return verdict;
+}
+
+const verdictsByList = new WeakMap<readonly string[], Map<string, InstanceTypeVerdict>>();
+const MAX_REMEMBERED_VERDICTS = 1000;
+
+function findVerdict(value: string, listed: readonly string[]): InstanceTypeVerdict {
   if (listed.includes(value)) return { kind: 'listed' };
   // `ML.M5.XLARGE`, ` ml.m5.xlarge`, `m5.xlarge` (the EC2 name), `ml-m5-xlarge`: what the author most likely
   // meant. Separators are only guessed where there is no dot at all, since families may hold a `-` (`m7i-flex`).
