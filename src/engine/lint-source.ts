@@ -15,6 +15,7 @@ import { RESERVED_RULE_IDS, type Finding, type LintResult, type Severity } from 
 import { compareText } from '../values.js';
 import { compareFindings, countFindings } from './findings.js';
 import { applySuppressions, type Candidate, type SuppressionOptions } from './suppressions.js';
+import { AncestorIndex } from './ancestor-index.js';
 import { VariantChanges } from './variant-changes.js';
 
 /** A rule as the engine runs it: with the severity and options configuration settled on. */
@@ -251,30 +252,6 @@ class DefinitionContext {
         }));
     }
     return this.violations;
-  }
-}
-
-/**
- * A set of JSON Pointers (a variant's unknowns, or the keys of its origins), asked for the longest that is a given
- * pointer or one of its ancestors (the root, '', is everyone's). Each level of the pointer is one lookup, however
- * many pointers the set holds; a level is cut out of the pointer only when some pointer of the set is that long.
- */
-class AncestorIndex {
-  private readonly lengths: ReadonlySet<number>;
-
-  constructor(private readonly pointers: ReadonlySet<string> | ReadonlyMap<string, unknown>) {
-    this.lengths = new Set(Array.from(pointers.keys(), (pointer) => pointer.length));
-  }
-
-  closest(pointer: string): string | undefined {
-    for (let end = pointer.length; ; end = pointer.lastIndexOf('/', end - 1)) {
-      if (end < 0) end = 0;
-      if (this.lengths.has(end)) {
-        const prefix = pointer.slice(0, end);
-        if (this.pointers.has(prefix)) return prefix;
-      }
-      if (end === 0) return undefined;
-    }
   }
 }
 
