@@ -167,7 +167,7 @@ function parseArguments(argv: readonly string[], io: CliIo): CliArguments | numb
     .option('concurrency', {
       type: 'string',
       default: 'auto',
-      describe: 'Threads that lint, this one included: a number, off (as 1), or auto (with many files, one per core but one); the output is the same',
+      describe: 'Threads that lint, this one included: a number, off (as 1), or auto (with many files, one per core); the output is the same',
     })
     .option('max-file-size', {
       type: 'number',

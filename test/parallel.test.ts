@@ -4,7 +4,7 @@
  */
 import { execFile } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
@@ -79,6 +79,23 @@ describe('linting in worker threads', () => {
       expect(parallel.workerThreads).toBe(0);
       expect(parallel.results).toHaveLength(100);
       expect(JSON.stringify(parallel.results)).toBe(JSON.stringify(serial.results));
+    } finally {
+      rmSync(project, { recursive: true, force: true });
+    }
+  }, 60_000);
+
+  it('by default (auto) lints in a thread per core, up to 4, from 400 files on, and on the calling thread below', async () => {
+    const { lintRun } = await builtLint();
+    const project = mkdtempSync(join(tmpdir(), 'sagelint-parallel-'));
+    try {
+      const request = readFileSync(join(ROOT, 'fixtures', 'examples', 'clean-request.json'));
+      for (let index = 0; index < 400; index += 1) writeFileSync(join(project, `request-${index}.json`), request);
+      const many = await lintRun(['.'], { cwd: project, configLookup: false });
+      const few = await lintRun(['request-1*.json'], { cwd: project, configLookup: false });
+      expect(many.workerThreads).toBe(Math.min(availableParallelism(), 4) - 1);
+      expect(many.results).toHaveLength(400);
+      expect(few.workerThreads).toBe(0);
+      expect(few.results).toHaveLength(111);
     } finally {
       rmSync(project, { recursive: true, force: true });
     }
