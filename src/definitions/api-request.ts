@@ -29,6 +29,6 @@ export async function findApiRequest(document: ParsedDocument): Promise<Definiti
     pointer: '',
     schema: await apiRequestSchema(),
     label: 'The request',
-    variants: [{ value, origins: new Map(), unknowns: new Set() }],
+    variants: [{ value, origins: new Map(), unknowns: new Set(), differsAt: [] }],
   };
 }

@@ -27,6 +27,12 @@ export interface Variant {
   origins: ReadonlyMap<string, Origin>;
   /** Pointers relative to the resolved value whose value is not known offline. */
   unknowns: ReadonlySet<string>;
+  /**
+   * Pointers relative to the resolved value under which this variant may differ from its resource's first variant
+   * (in values, unknowns or origins): where resolving took a choice other than the first (a parameter's other
+   * value, an `Fn::If`'s other branch). Everywhere else it resolved exactly as the first did. Empty for the first.
+   */
+  differsAt: readonly string[];
 }
 
 export interface ResolveOptions {
@@ -165,6 +171,9 @@ class Resolver {
   readonly decisions = new Map<string, number>();
   private readonly origins = new Map<string, Origin>();
   private readonly unknowns = new Set<string>();
+  private readonly differsAt: string[] = [];
+  /** How many choices other than the first this variant has taken so far: what tells where it differs. */
+  private otherChoices = 0;
   /**
    * Pointers of the values written elsewhere being resolved: one met again refers to itself. A stack a few deep,
    * pushed and popped for every such value: a Set would reallocate its table as it fills and empties.
@@ -187,12 +196,19 @@ class Resolver {
       value: resolved === NO_VALUE ? undefined : resolved,
       origins: this.origins,
       unknowns: this.unknowns,
+      differsAt: this.differsAt,
     };
   }
 
+  /**
+   * Every choice a variant takes is made here, so what resolves without another choice than the first resolves as
+   * in the first variant: its pointer is recorded in `differsAt` otherwise (`resolve`).
+   */
   private choose(decision: string, count: number): number {
     this.decisions.set(decision, count);
-    return Math.min(this.choices.get(decision) ?? 0, count - 1);
+    const choice = Math.min(this.choices.get(decision) ?? 0, count - 1);
+    if (choice !== 0) this.otherChoices += 1;
+    return choice;
   }
 
   /**
@@ -201,7 +217,12 @@ class Resolver {
   private resolve(value: unknown, path: string, written: string): unknown {
     if (!this.holdsIntrinsic(value)) return value;
     const name = intrinsicName(value);
-    if (name !== undefined && isRecord(value)) return this.resolveIntrinsic(name, value[name], path, written);
+    const choicesBefore = this.otherChoices;
+    if (name !== undefined && isRecord(value)) {
+      const resolved = this.resolveIntrinsic(name, value[name], path, written);
+      if (this.otherChoices !== choicesBefore) this.differsAt.push(path);
+      return resolved;
+    }
     // Pointers are made only for what can hold something to record: an item moved up by a removed one, or an
     // intrinsic function.
     if (Array.isArray(value)) {
@@ -216,6 +237,8 @@ class Resolver {
         }
         if (item !== NO_VALUE) items.push(item);
       });
+      // An item removed by another choice moves those after it: the whole list differs.
+      if (this.otherChoices !== choicesBefore) this.differsAt.push(path);
       return items;
     }
     const object: Record<string, unknown> = {};

@@ -84,7 +84,7 @@ export function lintSource(
       const context = new DefinitionContext(definition, variant, source.text);
       // On a later variant, a rule that says what it reads runs only if the variant differs from the first there:
       // elsewhere it would report again what it reported on the first, which `reported` drops.
-      const changes = first === undefined || variant === first ? undefined : new VariantChanges(first, variant, context.propertiesPointer);
+      const changes = first === undefined || variant === first ? undefined : new VariantChanges(variant, context.propertiesPointer);
       for (const { rule, severity, options: ruleOptions } of rules) {
         if (!rule.appliesTo.includes(definition.kind)) continue;
         if (changes !== undefined && rule.reads !== undefined && !changes.touches(rule.reads)) continue;
