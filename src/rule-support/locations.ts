@@ -42,47 +42,77 @@ const locatedByValue = new WeakMap<object, LocatedValue[]>();
 
 function findLocatedValues(context: RuleContext<unknown>): LocatedValue[] {
   const base = context.propertiesPointer;
-  const imagePointer = `${base}/ModelBiasAppSpecification/ImageUri`;
-  const kmsMembers = new Map(KMS_KEY_MEMBERS.map((member) => [`${base}${member.parent}/${member.name}`, member.acceptsAliases]));
+  const members = context.valueAt(base);
+  // Tags are labels: a tag value that holds an ARN names no resource the job uses.
+  const candidates = isRecord(members)
+    ? Object.keys(members).flatMap((key) => (key === 'Tags' ? [] : candidatesIn(context, members[key], key, childPointer(base, key))))
+    : candidatesIn(context, members, '', base);
   const located: LocatedValue[] = [];
+  for (const candidate of candidates) {
+    if (candidate.located === undefined || context.isUnknown(candidate.pointer) || hasSchemaViolation(context, candidate.pointer)) continue;
+    located.push(candidate.located);
+  }
+  return located;
+}
 
-  const locate = (pointer: string, text: string): Omit<LocatedValue, 'pointer' | 'label' | 'text'> | undefined => {
-    if (pointer === imagePointer) {
-      const uri = parseImageUri(text);
-      const location = uri === undefined || imageUriProblem(uri) !== undefined ? undefined : imageUriLocation(uri);
-      return location && { partition: location.partition.id, region: location.region };
-    }
-    if (!text.startsWith('arn:')) return undefined;
-    const acceptsAliases = kmsMembers.get(pointer);
-    if (acceptsAliases !== undefined && !judgeKmsKeyId(text, acceptsAliases).valid) return undefined;
-    if (pointer === `${base}/RoleArn` && !('arn' in judgeRoleArn(text))) return undefined;
-    const arn = parseArn(text);
-    if (arn === undefined || !isPartition(arn.partition)) return undefined;
-    return { partition: arn.partition, region: acceptsAliases === undefined ? undefined : arn.region };
-  };
+/** A value that may say where the job's resources live, and where it says they do (undefined if it says nowhere). */
+interface Candidate {
+  pointer: string;
+  located: LocatedValue | undefined;
+}
 
+/**
+ * The image URI and the ARNs in a member of the definition, in the order written, and where each says the job's
+ * resources live: what the member is alone decides it. A template resource's variants share most members with the
+ * template, so a member's candidates are found once for all of them.
+ */
+function candidatesIn(context: RuleContext<unknown>, member: unknown, key: string, pointer: string): readonly Candidate[] {
+  const known = isRecord(member) || Array.isArray(member) ? candidatesByMember.get(member) : undefined;
+  // The same object may be another member too (a YAML alias): its candidates are another member's only by pointer.
+  if (known !== undefined && known.pointer === pointer) return known.candidates;
+  const base = context.propertiesPointer;
+  const imagePointer = `${base}/ModelBiasAppSpecification/ImageUri`;
+  const candidates: Candidate[] = [];
   // Most values are neither the image nor an ARN, nor hold one: those are passed over before their pointer is made.
   const mayLocate = (value: unknown, key: string | number): boolean =>
     typeof value === 'string' ? key === 'ImageUri' || value.startsWith('arn:') : typeof value === 'object' && value !== null;
-  const visit = (value: unknown, pointer: string): void => {
+  const visit = (value: unknown, at: string): void => {
     if (typeof value === 'string') {
-      if (pointer !== imagePointer && !value.startsWith('arn:')) return;
-      if (context.isUnknown(pointer) || hasSchemaViolation(context, pointer)) return;
-      const location = locate(pointer, value);
-      if (location !== undefined) located.push({ pointer, label: memberLabel(context.model, pointer), text: value, ...location });
+      if (at !== imagePointer && !value.startsWith('arn:')) return;
+      const location = locate(context, at, value);
+      candidates.push({ pointer: at, located: location && { pointer: at, label: memberLabel(context.model, at), text: value, ...location } });
     } else if (Array.isArray(value)) {
       value.forEach((item, index) => {
-        if (mayLocate(item, index)) visit(item, `${pointer}/${index}`);
+        if (mayLocate(item, index)) visit(item, `${at}/${index}`);
       });
     } else if (isRecord(value)) {
       for (const key of Object.keys(value)) {
-        if ((pointer === base && key === 'Tags') || !mayLocate(value[key], key)) continue;
-        visit(value[key], childPointer(pointer, key));
+        if (mayLocate(value[key], key)) visit(value[key], childPointer(at, key));
       }
     }
   };
-  visit(context.valueAt(base), base);
-  return located;
+  if (mayLocate(member, key)) visit(member, pointer);
+  if (isRecord(member) || Array.isArray(member)) candidatesByMember.set(member, { pointer, candidates });
+  return candidates;
+}
+
+const candidatesByMember = new WeakMap<object, { pointer: string; candidates: readonly Candidate[] }>();
+
+/** Where a string of the definition says the job's resources live, when it is a well-formed image URI or ARN. */
+function locate(context: RuleContext<unknown>, pointer: string, text: string): Omit<LocatedValue, 'pointer' | 'label' | 'text'> | undefined {
+  const base = context.propertiesPointer;
+  if (pointer === `${base}/ModelBiasAppSpecification/ImageUri`) {
+    const uri = parseImageUri(text);
+    const location = uri === undefined || imageUriProblem(uri) !== undefined ? undefined : imageUriLocation(uri);
+    return location && { partition: location.partition.id, region: location.region };
+  }
+  if (!text.startsWith('arn:')) return undefined;
+  const kmsMember = KMS_KEY_MEMBERS.find((member) => pointer === `${base}${member.parent}/${member.name}`);
+  if (kmsMember !== undefined && !judgeKmsKeyId(text, kmsMember.acceptsAliases).valid) return undefined;
+  if (pointer === `${base}/RoleArn` && !('arn' in judgeRoleArn(text))) return undefined;
+  const arn = parseArn(text);
+  if (arn === undefined || !isPartition(arn.partition)) return undefined;
+  return { partition: arn.partition, region: kmsMember === undefined ? undefined : arn.region };
 }
 
 /**

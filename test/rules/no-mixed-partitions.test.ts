@@ -43,6 +43,30 @@ testRule(rule, {
       ],
     },
     {
+      // One object under two members (a YAML alias) is judged under each, and placed where it is written.
+      file: 'alias.yaml',
+      findings: [
+        {
+          line: 9,
+          column: 13,
+          endLine: 9,
+          endColumn: 88,
+          message:
+            'KmsKeyId "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab" is in partition aws, ' +
+            `but ImageUri (cn-north-1) and RoleArn are in aws-cn; ${ADVICE}.`,
+        },
+        {
+          line: 9,
+          column: 13,
+          endLine: 9,
+          endColumn: 88,
+          message:
+            'KmsKeyId "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab" is in region us-east-1 ' +
+            `of partition aws, but ImageUri (cn-north-1) and RoleArn are in aws-cn; ${ADVICE}.`,
+        },
+      ],
+    },
+    {
       // Fn::Sub without variables is known; of the Fn::If branches, only the second disagrees.
       file: 'template.yaml',
       findings: [
