@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import type { ValidateFunction } from 'ajv';
 import { SagelintError } from '../errors.js';
 import { loadText } from '../loaders/load.js';
 import { LineIndex } from '../loaders/source-document.js';
@@ -76,8 +77,15 @@ export async function loadConfigFile(filePath: string, rules: readonly AnyRule[]
   return { filePath, directory, config, plugins, rules: configRules };
 }
 
+/**
+ * The configuration schema's validator, compiled once for every configuration file (ajv takes tens of
+ * milliseconds), and without checking the schema against the meta-schema, which would take longer: a test does.
+ */
+let configValidator: Promise<ValidateFunction> | undefined;
+
 async function validateShape(filePath: string, value: unknown): Promise<void> {
-  const validate = (await createAjv({ allErrors: true, strict: false })).compile(CONFIG_SCHEMA);
+  configValidator ??= createAjv({ allErrors: true, strict: false, validateSchema: false }).then((ajv) => ajv.compile(CONFIG_SCHEMA));
+  const validate = await configValidator;
   if (!validate(value)) {
     const [first] = validate.errors ?? [];
     const where = first?.instancePath ? first.instancePath.slice(1).replace(/\//g, '.') : 'the top level';

@@ -1,3 +1,4 @@
+import type { Ajv, ValidateFunction } from 'ajv';
 import { SagelintError } from '../errors.js';
 import { createAjv } from './ajv.js';
 import type { EnabledRule } from '../engine/lint-source.js';
@@ -35,12 +36,34 @@ export async function resolveRuleSettings(
   return enabled;
 }
 
+/**
+ * A rule's options validator. ajv takes tens of milliseconds to compile a schema, and longer to compile the
+ * meta-schema it checks schemas against, once per instance: so each rule's schema is compiled once, only when the
+ * rule is given options (configurations and their overrides set the same rules again and again), and by one of two
+ * instances. A plugin's schema is checked against the meta-schema; a built-in rule's is checked by the tests.
+ */
+function optionsValidator(rule: AnyRule, schema: Readonly<Record<string, unknown>>): Promise<ValidateFunction> {
+  let validator = validatorsByRule.get(rule);
+  if (validator === undefined) {
+    const builtIn = rule.plugin === undefined;
+    const ajv = builtIn
+      ? (builtInOptionsAjv ??= createAjv({ allErrors: true, strict: true, validateSchema: false }))
+      : (pluginOptionsAjv ??= createAjv({ allErrors: true, strict: true }));
+    validator = ajv.then((instance) => instance.compile(schema));
+    validatorsByRule.set(rule, validator);
+  }
+  return validator;
+}
+
+let builtInOptionsAjv: Promise<Ajv> | undefined;
+let pluginOptionsAjv: Promise<Ajv> | undefined;
+const validatorsByRule = new WeakMap<AnyRule, Promise<ValidateFunction>>();
+
 async function validateOptions(rule: AnyRule, options: unknown): Promise<void> {
   if (rule.options === undefined) {
     throw new SagelintError('invalid-option', `Rule "${rule.id}" takes no options.`);
   }
-  // ajv compiles a schema in tens of milliseconds: paid only when a rule is given options.
-  const validate = (await createAjv({ allErrors: true, strict: true })).compile(rule.options.schema);
+  const validate = await optionsValidator(rule, rule.options.schema);
   if (!validate(options)) {
     const problems = (validate.errors ?? []).map((error) => `${error.instancePath || '(options)'} ${error.message ?? ''}`.trim());
     throw new SagelintError('invalid-option', `Rule "${rule.id}" has invalid options: ${problems.join('; ')}.`);

@@ -52,7 +52,7 @@ interface PatternYield {
 export async function expandPatterns(patterns: readonly string[], options: ExpandOptions): Promise<ExpandedFiles> {
   const { cwd } = options;
   const realpaths = new RealpathCache();
-  const realCwd = await realpaths.get(cwd);
+  const realCwd = realpaths.get(cwd);
   const yields: PatternYield[] = [];
   for (const pattern of patterns) {
     yields.push(await expandPattern(pattern, cwd, realCwd, realpaths));
@@ -75,12 +75,10 @@ export async function expandPatterns(patterns: readonly string[], options: Expan
   const seenProblems = new Set<string>();
   const problems: FileProblem[] = [];
   const stacks = new Map<string, string>();
-  // Resolved all at once: one at a time, ten thousand files wait on the disk one after another.
-  await Promise.all(yields.flatMap((yielded) => [...yielded.files, ...yielded.stacks.keys()].map((file) => realpaths.get(file))));
   for (const yielded of yields) {
-    for (const [file, stack] of yielded.stacks) stacks.set(await realpaths.get(file), stack);
+    for (const [file, stack] of yielded.stacks) stacks.set(realpaths.get(file), stack);
     for (const file of sortByRelativePath(yielded.files, cwd)) {
-      const real = await realpaths.get(file);
+      const real = realpaths.get(file);
       if (!seenRealFiles.has(real)) {
         seenRealFiles.add(real);
         files.push(file);
@@ -96,7 +94,7 @@ export async function expandPatterns(patterns: readonly string[], options: Expan
   }
   const stackOf = new Map<string, string>();
   for (const file of files) {
-    const stack = stacks.get(await realpaths.get(file));
+    const stack = stacks.get(realpaths.get(file));
     if (stack !== undefined) stackOf.set(file, stack);
   }
   return {
@@ -148,7 +146,8 @@ interface WalkContext {
 async function walkDirectory(directory: string, context: WalkContext): Promise<void> {
   let entries: fs.Dirent[];
   try {
-    entries = await fs.promises.readdir(directory, { withFileTypes: true });
+    // Synchronous, as files are read: the walk goes one folder at a time, and a promise per folder cost more.
+    entries = fs.readdirSync(directory, { withFileTypes: true });
   } catch (error) {
     context.found.problems.push({
       filePath: directory,
@@ -237,7 +236,7 @@ async function followLink(linkPath: string, context: WalkContext): Promise<void>
       context.found.files.push(linkPath);
     }
   } else if (stats.isDirectory()) {
-    const loopTarget = await linkLoopTarget(linkPath, context.realpaths);
+    const loopTarget = linkLoopTarget(linkPath, context.realpaths);
     if (loopTarget === undefined) {
       await walkDirectory(linkPath, context);
     } else {
@@ -253,11 +252,11 @@ async function followLink(linkPath: string, context: WalkContext): Promise<void>
  * The real directory a symbolic link to a directory leads to, if following it would walk a directory already being
  * walked: the real path of some directory on the link's own (logical) path, or an ancestor of one. Otherwise undefined.
  */
-async function linkLoopTarget(linkPath: string, realpaths: RealpathCache): Promise<string | undefined> {
-  const target = await realpaths.get(linkPath);
+function linkLoopTarget(linkPath: string, realpaths: RealpathCache): string | undefined {
+  const target = realpaths.get(linkPath);
   const targetPrefix = target.endsWith(path.sep) ? target : target + path.sep;
   for (let ancestor = path.dirname(linkPath); ; ancestor = path.dirname(ancestor)) {
-    const real = await realpaths.get(ancestor);
+    const real = realpaths.get(ancestor);
     if (real === target || real.startsWith(targetPrefix)) {
       return target;
     }
@@ -296,30 +295,27 @@ function loopSafeStat(
         callback(error, stats);
         return;
       }
-      linkLoopTarget(filePath, realpaths).then(
-        (loopTarget) => {
-          if (loopTarget === undefined) {
-            callback(null, stats);
-          } else {
-            fs.lstat(filePath, callback);
-          }
-        },
-        // Not expected (RealpathCache does not reject), but fast-glob must get an answer: an unfollowed link.
-        () => fs.lstat(filePath, callback),
-      );
+      if (linkLoopTarget(filePath, realpaths) === undefined) callback(null, stats);
+      else fs.lstat(filePath, callback);
     });
   };
 }
 
-/** `fs.realpath` memoised for one expansion, since loop checks ask for the same ancestors again and again. */
+/**
+ * `fs.realpath` memoised for one expansion, since loop checks ask for the same ancestors again and again.
+ * Synchronous, as the walk is: a promise for each of ten thousand files cost more than the calls.
+ */
 class RealpathCache {
-  readonly #cache = new Map<string, Promise<string>>();
+  readonly #cache = new Map<string, string>();
+  /** The folder that lists a file as a regular file (`addFileEntry`), until its real path is asked for. */
+  readonly #folderOf = new Map<string, string>();
 
   /** The real path, or the path itself when it cannot be resolved (it vanished, or a parent is unreadable). */
-  get(filePath: string): Promise<string> {
+  get(filePath: string): string {
     let real = this.#cache.get(filePath);
     if (real === undefined) {
-      real = fs.promises.realpath(filePath).catch(() => filePath);
+      const folder = this.#folderOf.get(filePath);
+      real = folder === undefined ? realpathOrSelf(filePath) : path.join(this.get(folder), path.basename(filePath));
       this.#cache.set(filePath, real);
     }
     return real;
@@ -330,7 +326,15 @@ class RealpathCache {
    * system call per directory rather than one per file.
    */
   addFileEntry(filePath: string, directory: string): void {
-    if (!this.#cache.has(filePath)) this.#cache.set(filePath, this.get(directory).then((real) => path.join(real, path.basename(filePath))));
+    if (!this.#cache.has(filePath)) this.#folderOf.set(filePath, directory);
+  }
+}
+
+function realpathOrSelf(filePath: string): string {
+  try {
+    return fs.realpathSync.native(filePath);
+  } catch {
+    return filePath;
   }
 }
 

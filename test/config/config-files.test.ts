@@ -5,12 +5,14 @@
 import { execFile } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
+import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { renderConfigSchema, CONFIG_SCHEMA_FILE } from '../../scripts/generate-rules-doc.js';
 import { runCli } from '../support/run-cli.js';
 import { calculateConfigForFile, lint } from '../../src/index.js';
+import { CONFIG_SCHEMA } from '../../src/config/config-schema.js';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const CONFIG = join(ROOT, 'fixtures', 'config');
@@ -77,6 +79,11 @@ describe('a configuration file', () => {
 
   it('is the published schema, shipped in the package', () => {
     expect(readFileSync(CONFIG_SCHEMA_FILE, 'utf8'), 'run `npm run docs`').toBe(renderConfigSchema());
+  });
+
+  it('is a valid JSON Schema (sagelint compiles it without checking)', () => {
+    const ajv = new Ajv({ strict: false });
+    expect(ajv.validateSchema(CONFIG_SCHEMA), JSON.stringify(ajv.errors)).toBe(true);
   });
 });
 

@@ -50,6 +50,14 @@ describe('rule settings', () => {
     await expect(resolveRuleSettings(builtinRules, settings as never)).rejects.toThrow(new SagelintError('invalid-option', message));
   });
 
+  it('checks a plugin rule\'s options schema against the meta-schema', async () => {
+    const broken = { schema: { type: 'object', properties: { keys: { type: 'list' } } }, defaults: {} };
+    const pluginRule = { ...policy, id: 'broken-schema', options: broken, plugin: { name: 'sagelint-plugin-example' } };
+    await expect(resolveRuleSettings([pluginRule as never], { 'broken-schema': ['error', { keys: [] }] } as never)).rejects.toThrow(
+      /schema is invalid: data\/properties\/keys\/type must be equal to one of the allowed values/,
+    );
+  });
+
   it('rejects options that break the rule\'s schema, naming the rule and the option', async () => {
     const settings = { 'require-example-keys': ['error', { keys: 'team' }] } as const;
     await expect(resolveRuleSettings([policy], settings as never)).rejects.toThrow(/Rule "require-example-keys" has invalid options: \/keys must be array/);
