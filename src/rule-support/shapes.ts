@@ -1,5 +1,5 @@
 import type { ServiceModel, ValueShape } from '../model/shapes.js';
-import { childPointer, parsePointer, unescapeSegment } from '../loaders/source-document.js';
+import { childPointer, parsePointer } from '../loaders/source-document.js';
 import { isRecord } from '../values.js';
 
 /** The shape the model gives the value at a pointer, or undefined where the model has no such member. */
@@ -102,19 +102,6 @@ function shapesHolding(model: ServiceModel, wanted: (shape: ValueShape) => boole
 }
 
 const holdingByPredicate = new WeakMap<(shape: ValueShape) => boolean, WeakMap<ServiceModel, ShapesHolding>>();
-
-/** The value at a pointer, or undefined when any step is missing. */
-export function valueAt(root: unknown, pointer: string): unknown {
-  let value = root;
-  // Segment by segment, without splitting the pointer into an array: rules ask for values at every turn.
-  for (let start = 1; start <= pointer.length && value !== undefined; ) {
-    const slash = pointer.indexOf('/', start);
-    const end = slash === -1 ? pointer.length : slash;
-    value = childValue(value, unescapeSegment(pointer.slice(start, end)));
-    start = end + 1;
-  }
-  return value;
-}
 
 /** The member or item of a value that an (unescaped) segment of a pointer names, or undefined. */
 export function childValue(value: unknown, segment: string): unknown {
