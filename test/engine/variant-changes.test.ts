@@ -66,7 +66,7 @@ describe('where the resolver says a variant differs from the first (Variant.diff
         }
       }
     }
-    expect(compared).toBeGreaterThan(250);
+    expect(compared).toBeGreaterThan(600);
   });
 });
 

@@ -26,7 +26,7 @@ export interface CorpusFile {
 }
 
 /** How many templates the benchmark's generator adds, from a fixed seed. */
-const GENERATED_TEMPLATES = 24;
+const GENERATED_TEMPLATES = 80;
 
 /** The corpus, loaded and its definitions found once. */
 export async function loadVariantCorpus(): Promise<CorpusFile[]> {
