@@ -39,16 +39,17 @@ export async function resolveRuleSettings(
 /**
  * A rule's options validator. ajv takes tens of milliseconds to compile a schema, and longer to compile the
  * meta-schema it checks schemas against, once per instance: so each rule's schema is compiled once, only when the
- * rule is given options (configurations and their overrides set the same rules again and again), and by one of two
- * instances. A plugin's schema is checked against the meta-schema; a built-in rule's is checked by the tests.
+ * rule is given options (configurations and their overrides set the same rules again and again). The built-in
+ * rules share one instance and skip the meta-schema, which the tests check their schemas against. A plugin rule
+ * gets an instance of its own, which checks its schema, and where no other plugin's schema can clash by `$id`.
  */
 function optionsValidator(rule: AnyRule, schema: Readonly<Record<string, unknown>>): Promise<ValidateFunction> {
   let validator = validatorsByRule.get(rule);
   if (validator === undefined) {
-    const builtIn = rule.plugin === undefined;
-    const ajv = builtIn
-      ? (builtInOptionsAjv ??= createAjv({ allErrors: true, strict: true, validateSchema: false }))
-      : (pluginOptionsAjv ??= createAjv({ allErrors: true, strict: true }));
+    const ajv =
+      rule.plugin === undefined
+        ? (builtInOptionsAjv ??= createAjv({ allErrors: true, strict: true, validateSchema: false }))
+        : createAjv({ allErrors: true, strict: true });
     validator = ajv.then((instance) => instance.compile(schema));
     validatorsByRule.set(rule, validator);
   }
@@ -56,7 +57,6 @@ function optionsValidator(rule: AnyRule, schema: Readonly<Record<string, unknown
 }
 
 let builtInOptionsAjv: Promise<Ajv> | undefined;
-let pluginOptionsAjv: Promise<Ajv> | undefined;
 const validatorsByRule = new WeakMap<AnyRule, Promise<ValidateFunction>>();
 
 async function validateOptions(rule: AnyRule, options: unknown): Promise<void> {

@@ -50,6 +50,19 @@ describe('rule settings', () => {
     await expect(resolveRuleSettings(builtinRules, settings as never)).rejects.toThrow(new SagelintError('invalid-option', message));
   });
 
+  it('compiles the options schemas of plugin rules apart, so two may use the same $id', async () => {
+    const withId = (id: string) => ({
+      ...policy,
+      id,
+      options: { schema: { $id: 'options', type: 'object', properties: { keys: { type: 'array', description: 'Keys.' } } }, defaults: {} },
+      plugin: { name: `sagelint-plugin-${id}` },
+    });
+    const settings = { first: ['error', { keys: [] }], second: ['error', { keys: 'x' }] };
+    await expect(resolveRuleSettings([withId('first'), withId('second')] as never, settings as never)).rejects.toThrow(
+      /Rule "second" has invalid options: \/keys must be array/,
+    );
+  });
+
   it('checks a plugin rule\'s options schema against the meta-schema', async () => {
     const broken = { schema: { type: 'object', properties: { keys: { type: 'list' } } }, defaults: {} };
     const pluginRule = { ...policy, id: 'broken-schema', options: broken, plugin: { name: 'sagelint-plugin-example' } };
