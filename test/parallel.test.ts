@@ -20,6 +20,18 @@ async function builtLint(): Promise<typeof import('../src/lint.js')> {
   return (await import(pathToFileURL(join(ROOT, 'dist', 'lint.js')).href)) as typeof import('../src/lint.js');
 }
 
+/** Runs `body` in a scratch project of `count` copies of a request body (`request-<n>.json`), removed afterwards. */
+async function withRequests(count: number, request: string, body: (project: string) => Promise<void>): Promise<void> {
+  const project = mkdtempSync(join(tmpdir(), 'sagelint-parallel-'));
+  try {
+    const text = readFileSync(join(ROOT, request));
+    for (let index = 0; index < count; index += 1) writeFileSync(join(project, `request-${index}.json`), text);
+    await body(project);
+  } finally {
+    rmSync(project, { recursive: true, force: true });
+  }
+}
+
 describe('linting in worker threads', () => {
   it('gives the results of one thread, in the same order, from the calling thread and one or two workers', async () => {
     const { lintRun } = await builtLint();
@@ -35,13 +47,10 @@ describe('linting in worker threads', () => {
   it('loads plugins named by package in each worker; plugin objects keep the run on the calling thread', async () => {
     const { lintRun } = await builtLint();
     // A project with sagelint and the example plugin installed, and 30 requests the plugin finds one problem in each.
-    const project = mkdtempSync(join(tmpdir(), 'sagelint-parallel-'));
-    try {
+    await withRequests(30, 'fixtures/plugins/sagelint-plugin-acme/examples/job-name-prefix/invalid/example.json', async (project) => {
       mkdirSync(join(project, 'node_modules'));
       symlinkSync(ROOT, join(project, 'node_modules', 'sagelint'), 'dir');
       cpSync(join(ROOT, 'fixtures', 'plugins', 'sagelint-plugin-acme'), join(project, 'node_modules', 'sagelint-plugin-acme'), { recursive: true });
-      const request = readFileSync(join(ROOT, 'fixtures', 'plugins', 'sagelint-plugin-acme', 'examples', 'job-name-prefix', 'invalid', 'example.json'));
-      for (let index = 0; index < 30; index += 1) writeFileSync(join(project, `request-${index}.json`), request);
       const options = { cwd: project, configLookup: false, concurrency: 2 } as const;
       const byPackage = await lintRun(['.'], { ...options, plugins: ['sagelint-plugin-acme'] });
       const byObject = await lintRun(['.'], { ...options, plugins: [acme] });
@@ -49,16 +58,13 @@ describe('linting in worker threads', () => {
       const pluginFindings = (run: typeof byPackage): number =>
         run.results.flatMap((result) => result.findings).filter((finding) => finding.ruleId === 'acme/job-name-prefix').length;
       expect([pluginFindings(byPackage), pluginFindings(byObject)]).toEqual([30, 30]);
-    } finally {
-      rmSync(project, { recursive: true, force: true });
-    }
+    });
   }, 60_000);
 
   it('lints on the calling thread the batches of a worker that fails', async () => {
     const { lintRun } = await builtLint();
     // A plugin that cannot be loaded in a worker thread: each worker fails its batches, and gives them back.
-    const project = mkdtempSync(join(tmpdir(), 'sagelint-parallel-'));
-    try {
+    await withRequests(100, 'fixtures/examples/clean-request.json', async (project) => {
       writeFileSync(
         join(project, 'main-thread-only.mjs'),
         [
@@ -71,34 +77,25 @@ describe('linting in worker threads', () => {
           '};',
         ].join('\n'),
       );
-      const request = readFileSync(join(ROOT, 'fixtures', 'examples', 'clean-request.json'));
-      for (let index = 0; index < 100; index += 1) writeFileSync(join(project, `request-${index}.json`), request);
       const options = { cwd: project, configLookup: false, plugins: ['./main-thread-only.mjs'] } as const;
       const serial = await lintRun(['.'], { ...options, concurrency: 'off' });
       const parallel = await lintRun(['.'], { ...options, concurrency: 3 });
       expect(parallel.workerThreads).toBe(0);
       expect(parallel.results).toHaveLength(100);
       expect(JSON.stringify(parallel.results)).toBe(JSON.stringify(serial.results));
-    } finally {
-      rmSync(project, { recursive: true, force: true });
-    }
+    });
   }, 60_000);
 
   it('by default (auto) lints in a thread per core, up to 4, from 400 files on, and on the calling thread below', async () => {
     const { lintRun } = await builtLint();
-    const project = mkdtempSync(join(tmpdir(), 'sagelint-parallel-'));
-    try {
-      const request = readFileSync(join(ROOT, 'fixtures', 'examples', 'clean-request.json'));
-      for (let index = 0; index < 400; index += 1) writeFileSync(join(project, `request-${index}.json`), request);
+    await withRequests(400, 'fixtures/examples/clean-request.json', async (project) => {
       const many = await lintRun(['.'], { cwd: project, configLookup: false });
       const few = await lintRun(['request-1*.json'], { cwd: project, configLookup: false });
       expect(many.workerThreads).toBe(Math.min(availableParallelism(), 4) - 1);
       expect(many.results).toHaveLength(400);
       expect(few.workerThreads).toBe(0);
       expect(few.results).toHaveLength(111);
-    } finally {
-      rmSync(project, { recursive: true, force: true });
-    }
+    });
   }, 60_000);
 
   it.each(['json', 'sarif', 'stylish'])('leaves the CLI output (%s) byte for byte the same', async (format) => {
