@@ -240,16 +240,15 @@ class DefinitionContext {
     if (this.violations === undefined) {
       const { validate } = this.definition.schema;
       validate(this.variant.value);
-      this.violations = (validate.errors ?? [])
+      this.violations = [];
+      for (const error of validate.errors ?? []) {
         // The failures inside `propertyNames` are reported on their own, with the key named.
-        .filter((error) => error.keyword !== 'propertyNames')
-        .map((error) => ({
-          keyword: error.keyword,
-          pointer:
-            error.propertyName === undefined ? error.instancePath : error.instancePath + formatPointer([error.propertyName]),
-          params: { ...error.params },
-          isKey: error.propertyName !== undefined,
-        }));
+        if (error.keyword === 'propertyNames') continue;
+        const pointer = error.propertyName === undefined ? error.instancePath : error.instancePath + formatPointer([error.propertyName]);
+        // An unknown value stands for any value: what the schema says of its placeholder is no violation.
+        if (this.isUnknown(pointer)) continue;
+        this.violations.push({ keyword: error.keyword, pointer, params: { ...error.params }, isKey: error.propertyName !== undefined });
+      }
     }
     return this.violations;
   }

@@ -61,7 +61,10 @@ export interface RuleContext<Options = Readonly<Record<string, never>>> {
    * pointer names no scalar.
    */
   sourceText(pointer: string): string | undefined;
-  /** The schema violations of the definition, computed once and shared by the rules that read them. */
+  /**
+   * The schema violations of the definition, computed once and shared by the rules that read them. None is at or
+   * under a value that `isUnknown`: its placeholder says nothing of the value it stands for.
+   */
   schemaViolations(): readonly SchemaViolation[];
   report(report: Report): void;
 }

@@ -43,15 +43,16 @@ const locatedByValue = new WeakMap<object, LocatedValue[]>();
 function findLocatedValues(context: RuleContext<unknown>): LocatedValue[] {
   const base = context.propertiesPointer;
   const members = context.valueAt(base);
-  // Tags are labels: a tag value that holds an ARN names no resource the job uses.
-  const candidates = isRecord(members)
-    ? Object.keys(members).flatMap((key) => (key === 'Tags' ? [] : candidatesIn(context, members[key], key, childPointer(base, key))))
-    : candidatesIn(context, members, '', base);
   const located: LocatedValue[] = [];
-  for (const candidate of candidates) {
-    if (candidate.located === undefined || context.isUnknown(candidate.pointer) || hasSchemaViolation(context, candidate.pointer)) continue;
-    located.push(candidate.located);
-  }
+  const keep = (candidates: readonly Candidate[]): void => {
+    for (const candidate of candidates) {
+      if (candidate.located === undefined || context.isUnknown(candidate.pointer) || hasSchemaViolation(context, candidate.pointer)) continue;
+      located.push(candidate.located);
+    }
+  };
+  if (!isRecord(members)) keep(candidatesIn(context, members, '', base));
+  // Tags are labels: a tag value that holds an ARN names no resource the job uses.
+  else for (const key of Object.keys(members)) if (key !== 'Tags') keep(candidatesIn(context, members[key], key, base));
   return located;
 }
 
@@ -62,46 +63,56 @@ interface Candidate {
 }
 
 /**
- * The image URI and the ARNs in a member of the definition, in the order written, and where each says the job's
- * resources live: what the member is alone decides it. A template resource's variants share most members with the
- * template, so a member's candidates are found once for all of them.
+ * The image URI and the ARNs in the member `key` of the definition's members (at `base`), in the order written,
+ * and where each says the job's resources live: what the member is alone decides it. A template resource's
+ * variants share most members with the template, so a member's candidates are found once for all of them.
  */
-function candidatesIn(context: RuleContext<unknown>, member: unknown, key: string, pointer: string): readonly Candidate[] {
-  const known = isRecord(member) || Array.isArray(member) ? candidatesByMember.get(member) : undefined;
-  // The same object may be another member too (a YAML alias): its candidates are another member's only by pointer.
-  if (known !== undefined && known.pointer === pointer) return known.candidates;
-  const base = context.propertiesPointer;
-  const imagePointer = `${base}/ModelBiasAppSpecification/ImageUri`;
+function candidatesIn(context: RuleContext<unknown>, member: unknown, key: string, base: string): readonly Candidate[] {
+  const shared = typeof member === 'object' && member !== null;
+  const known = shared ? candidatesByMember.get(member) : undefined;
+  // The same object may be another member too (a YAML alias): its candidates are another member's only by name.
+  if (known !== undefined && known.key === key && known.base === base) return known.candidates;
   const candidates: Candidate[] = [];
-  // Most values are neither the image nor an ARN, nor hold one: those are passed over before their pointer is made.
-  const mayLocate = (value: unknown, key: string | number): boolean =>
-    typeof value === 'string' ? key === 'ImageUri' || value.startsWith('arn:') : typeof value === 'object' && value !== null;
-  const visit = (value: unknown, at: string): void => {
-    if (typeof value === 'string') {
-      if (at !== imagePointer && !value.startsWith('arn:')) return;
-      const location = locate(context, at, value);
-      candidates.push({ pointer: at, located: location && { pointer: at, label: memberLabel(context.model, at), text: value, ...location } });
-    } else if (Array.isArray(value)) {
-      value.forEach((item, index) => {
-        if (mayLocate(item, index)) visit(item, `${at}/${index}`);
-      });
-    } else if (isRecord(value)) {
-      for (const key of Object.keys(value)) {
-        if (mayLocate(value[key], key)) visit(value[key], childPointer(at, key));
-      }
-    }
-  };
-  if (mayLocate(member, key)) visit(member, pointer);
-  if (isRecord(member) || Array.isArray(member)) candidatesByMember.set(member, { pointer, candidates });
+  if (mayLocate(member, key)) collectCandidates(context, member, childPointer(base, key), candidates);
+  if (shared) candidatesByMember.set(member, { key, base, candidates });
   return candidates;
 }
 
-const candidatesByMember = new WeakMap<object, { pointer: string; candidates: readonly Candidate[] }>();
+const candidatesByMember = new WeakMap<object, { key: string; base: string; candidates: readonly Candidate[] }>();
+
+/** Most values are neither the image nor an ARN, nor hold one: those are passed over before their pointer is made. */
+function mayLocate(value: unknown, key: string | number): boolean {
+  return typeof value === 'string' ? key === 'ImageUri' || value.startsWith('arn:') : typeof value === 'object' && value !== null;
+}
+
+function collectCandidates(context: RuleContext<unknown>, value: unknown, at: string, candidates: Candidate[]): void {
+  if (typeof value === 'string') {
+    if (!value.startsWith('arn:') && !isImagePointer(context, at)) return;
+    const location = locate(context, at, value);
+    candidates.push({ pointer: at, located: location && { pointer: at, label: memberLabel(context.model, at), text: value, ...location } });
+  } else if (Array.isArray(value)) {
+    for (let index = 0; index < value.length; index += 1) {
+      if (mayLocate(value[index], index)) collectCandidates(context, value[index], `${at}/${index}`, candidates);
+    }
+  } else if (isRecord(value)) {
+    for (const key of Object.keys(value)) {
+      if (mayLocate(value[key], key)) collectCandidates(context, value[key], childPointer(at, key), candidates);
+    }
+  }
+}
+
+/** Whether a pointer is the image URI's, `${propertiesPointer}/ModelBiasAppSpecification/ImageUri`, made without building it. */
+function isImagePointer(context: RuleContext<unknown>, pointer: string): boolean {
+  const base = context.propertiesPointer;
+  return pointer.length === base.length + IMAGE_URI.length && pointer.endsWith(IMAGE_URI) && pointer.startsWith(base);
+}
+
+const IMAGE_URI = '/ModelBiasAppSpecification/ImageUri';
 
 /** Where a string of the definition says the job's resources live, when it is a well-formed image URI or ARN. */
 function locate(context: RuleContext<unknown>, pointer: string, text: string): Omit<LocatedValue, 'pointer' | 'label' | 'text'> | undefined {
   const base = context.propertiesPointer;
-  if (pointer === `${base}/ModelBiasAppSpecification/ImageUri`) {
+  if (isImagePointer(context, pointer)) {
     const uri = parseImageUri(text);
     const location = uri === undefined || imageUriProblem(uri) !== undefined ? undefined : imageUriLocation(uri);
     return location && { partition: location.partition.id, region: location.region };
