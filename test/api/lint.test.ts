@@ -3,7 +3,7 @@ import { copyFile, mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promis
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { lint, lintText, RESERVED_RULE_IDS, SagelintError } from '../../src/index.js';
+import { definePlugin, defineRule, lint, lintText, RESERVED_RULE_IDS, SagelintError } from '../../src/index.js';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const FIXTURES = join(ROOT, 'fixtures');
@@ -151,6 +151,32 @@ describe('lintText()', () => {
     const environmentFindings = result.findings.filter((finding) => finding.pointer?.includes('/Environment/'));
     expect(environmentFindings.map(({ ruleId, pointer }) => ({ ruleId, pointer }))).toEqual([
       { ruleId: 'valid-value-type', pointer: '/Resources/BiasJob/Properties/ModelBiasAppSpecification/Environment/AB' },
+    ]);
+  });
+
+  it('gives rules no schema violation at or under a value that cannot be known offline', async () => {
+    const seen: string[] = [];
+    const recorder = defineRule({
+      id: 'violations',
+      title: 'Records violations',
+      description: 'Records the schema violations it is given.',
+      severity: 'warning',
+      appliesTo: ['cfn-resource'],
+      docs: { rationale: 'A test.' },
+      check(context) {
+        for (const violation of context.schemaViolations()) seen.push(`${violation.keyword} ${violation.pointer}`);
+      },
+    });
+    // ClusterConfig's placeholder lacks every required member and RoleArn's is no string; the other two are real
+    // (the members the resource lacks are left out: `required /Properties`).
+    const text = template(['        A: 5']).replace(
+      '    Properties:\n',
+      '    Properties:\n      RoleArn: !GetAtt Role.Arn\n      JobResources:\n        ClusterConfig: !GetAtt Cluster.Config\n      StoppingCondition: []\n',
+    );
+    await lintText(text, { filePath: 'a.yaml', cwd: '/project', plugins: [definePlugin({ meta: { name: 'recorder' }, rules: [recorder] })] });
+    expect(seen.filter((entry) => entry !== 'required /Properties')).toEqual([
+      'type /Properties/ModelBiasAppSpecification/Environment/A',
+      'type /Properties/StoppingCondition',
     ]);
   });
 
