@@ -7,6 +7,7 @@
  * the CLI bundle keeps only the two functions used here (a few hundred bytes), so the CLI's start-up does not pay.
  */
 import { parse, validate } from '@aws-sdk/util-arn-parser';
+import { rememberedByText } from './remembered.js';
 
 /** The AWS partitions, as `partitionsInfo` of `@aws-sdk/core` 3.981.1 lists them (reference §4.1). */
 export const PARTITIONS = Object.freeze(['aws', 'aws-cn', 'aws-us-gov', 'aws-iso', 'aws-iso-b', 'aws-iso-e', 'aws-iso-f', 'aws-eusc'] as const);
@@ -32,8 +33,8 @@ export interface ParsedArn {
  * Splits an ARN into its fields, or gives undefined for text that is not an ARN: text that does not start with
  * `arn:`, or has fewer than six `:`-separated fields. Nothing else is checked: fields may be empty or wrong.
  */
-export function parseArn(text: string): ParsedArn | undefined {
+export const parseArn: (text: string) => Readonly<ParsedArn> | undefined = rememberedByText((text) => {
   if (!text.startsWith('arn:') || !validate(text)) return undefined;
   const { partition, service, region, accountId, resource } = parse(text);
   return { partition, service, region, accountId, resource };
-}
+});

@@ -1,6 +1,7 @@
 import type { ServiceModel, ValueShape } from '../model/shapes.js';
 import { valuesOfShape } from './shapes.js';
 import { isRecord } from '../values.js';
+import { rememberedByText } from './remembered.js';
 import { closestName } from './suggest.js';
 
 /** `ml.<family>.<size>`, as every SageMaker processing instance type is written. */
@@ -24,22 +25,16 @@ export type InstanceTypeVerdict =
  * values in every variant of every definition, and a misspelt one costs an edit distance to each listed type: each
  * verdict is worked out once, for a bounded number of values.
  */
-export function judgeInstanceType(value: string, listed: readonly string[]): InstanceTypeVerdict {
-  let verdicts = verdictsByList.get(listed);
-  if (verdicts === undefined || verdicts.size >= MAX_REMEMBERED_VERDICTS) {
-    verdicts = new Map();
-    verdictsByList.set(listed, verdicts);
+export function judgeInstanceType(value: string, listed: readonly string[]): Readonly<InstanceTypeVerdict> {
+  let judge = judgesByList.get(listed);
+  if (judge === undefined) {
+    judge = rememberedByText((text) => findVerdict(text, listed));
+    judgesByList.set(listed, judge);
   }
-  let verdict = verdicts.get(value);
-  if (verdict === undefined) {
-    verdict = findVerdict(value, listed);
-    verdicts.set(value, verdict);
-  }
-  return verdict;
+  return judge(value);
 }
 
-const verdictsByList = new WeakMap<readonly string[], Map<string, InstanceTypeVerdict>>();
-const MAX_REMEMBERED_VERDICTS = 1000;
+const judgesByList = new WeakMap<readonly string[], (value: string) => InstanceTypeVerdict>();
 
 function findVerdict(value: string, listed: readonly string[]): InstanceTypeVerdict {
   if (listed.includes(value)) return { kind: 'listed' };

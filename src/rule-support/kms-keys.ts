@@ -7,6 +7,7 @@ import { partitionOfRegion } from '../model/partitions.js';
 import { parsePointer } from '../loaders/source-document.js';
 import { isRecord, quote } from '../values.js';
 import { isPartition, parseArn, PARTITIONS } from './arns.js';
+import { rememberedByText } from './remembered.js';
 import type { RuleContext } from './define-rule.js';
 import { instanceFamily, LOCAL_STORAGE_FAMILIES } from './instance-families.js';
 import { intrinsicCalls, section } from './template.js';
@@ -43,7 +44,14 @@ const ALIAS_ARN_FORM = '"arn:<partition>:kms:<region>:<account>:alias/<name>"';
  * `KmsKeyId`, key id and key ARN for `VolumeKmsKeyId` (whose docs list only those two). AWS managed aliases
  * (`alias/aws/s3`) are valid names: which key to use is a policy matter, not one of form.
  */
-export function judgeKmsKeyId(text: string, acceptsAliases: boolean): KmsKeyVerdict {
+export function judgeKmsKeyId(text: string, acceptsAliases: boolean): Readonly<KmsKeyVerdict> {
+  return acceptsAliases ? judgeKmsKeyIdOrAlias(text) : judgeKmsKeyIdOnly(text);
+}
+
+const judgeKmsKeyIdOrAlias = rememberedByText((text) => findKmsKeyVerdict(text, true));
+const judgeKmsKeyIdOnly = rememberedByText((text) => findKmsKeyVerdict(text, false));
+
+function findKmsKeyVerdict(text: string, acceptsAliases: boolean): KmsKeyVerdict {
   const forms = acceptsAliases ? 'a key id, a key ARN, an alias name ("alias/…") or an alias ARN' : 'a key id or a key ARN';
   const arnForms = acceptsAliases ? `a key ARN (${KEY_ARN_FORM}) or an alias ARN (${ALIAS_ARN_FORM})` : `a key ARN (${KEY_ARN_FORM})`;
   if (KEY_ID.test(text)) return { valid: true, form: 'key id' };

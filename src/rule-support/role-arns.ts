@@ -1,4 +1,5 @@
 import { isPartition, parseArn, PARTITIONS } from './arns.js';
+import { rememberedByText } from './remembered.js';
 
 /**
  * IAM role ARNs, checked strictly (reference §4.2): `arn:{partition}:iam::{12-digit account}:role/{path}{name}`,
@@ -41,7 +42,9 @@ export interface RoleArn {
  * What is wrong with text given as a role ARN, as a clause for a message (`is an IAM user ARN; expected …`), or
  * the ARN's parts when nothing is.
  */
-export function judgeRoleArn(text: string): { problem: string } | { arn: RoleArn } {
+export const judgeRoleArn: (text: string) => Readonly<{ problem: string } | { arn: Readonly<RoleArn> }> = rememberedByText(findRoleArnVerdict);
+
+function findRoleArnVerdict(text: string): { problem: string } | { arn: RoleArn } {
   const arn = parseArn(text);
   if (arn === undefined) {
     const example = NAME.test(text) ? ` such as "arn:aws:iam::123456789012:role/${text}"` : ` (${ROLE_ARN_FORM})`;
