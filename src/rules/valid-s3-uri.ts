@@ -60,16 +60,17 @@ export default defineRule({
   check(context) {
     for (const { pointer, value } of valuesOfShape(context.model, context.value, isS3UriShape)) {
       if (typeof value !== 'string' || context.isUnknown(pointer) || hasSchemaViolation(context, pointer)) continue;
-      const label = `${memberLabel(context.model, pointer)} ${quote(value)}`;
+      // Most URIs are fine: the label is made for a message only.
+      const label = (): string => `${memberLabel(context.model, pointer)} ${quote(value)}`;
       const parsed = parseS3Uri(value);
       if (isS3UriProblem(parsed)) {
-        context.report({ at: pointer, message: `${label} ${parsed.problem}.` });
+        context.report({ at: pointer, message: `${label()} ${parsed.problem}.` });
         continue;
       }
       const file = objectMember(pointer);
       if (file !== undefined && (parsed.key === '' || parsed.key.endsWith('/'))) {
         const what = parsed.key === '' ? 'names only a bucket' : 'names a prefix';
-        context.report({ at: pointer, message: `${label} ${what}, not an object; give the key of ${file}.` });
+        context.report({ at: pointer, message: `${label()} ${what}, not an object; give the key of ${file}.` });
       }
     }
   },
