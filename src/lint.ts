@@ -93,9 +93,6 @@ export interface LintRun {
   unmatchedBaselineFindings?: number;
 }
 
-/** How many files are read (and their configurations resolved) before they are linted: few, to bound memory. */
-const READ_CONCURRENCY = 16;
-
 /** From how many files `concurrency: 'auto'` lints in worker threads: below, starting them costs more than it saves. */
 const AUTO_CONCURRENCY_MIN_FILES = 400;
 
@@ -160,28 +157,23 @@ export async function lintRun(patterns: string | readonly string[], options: Lin
 }
 
 /**
- * Lints files on this thread, reading a few at a time: what `lint` does without workers, and what each worker does
- * with the files it is given.
+ * Lints files on this thread, one after the other: what `lint` does without workers, and what each worker does with
+ * the files it is given. Files are read synchronously, so reading ahead would overlap nothing; a file's values and
+ * source tree are dropped before the next file is read, while young, which is what garbage collection does cheapest.
  */
 export async function lintTasks(tasks: readonly FileTask[], configFor: (filePath: string) => Promise<FileConfig>): Promise<LintResult[]> {
   const results: LintResult[] = [];
-  for (let start = 0; start < tasks.length; start += READ_CONCURRENCY) {
-    const batch = tasks.slice(start, start + READ_CONCURRENCY);
-    const configs = await Promise.all(batch.map((task) => configFor(task.filePath)));
-    const sources = await Promise.all(batch.map((task, index) => loadFile(task.filePath, { maxFileSize: configs[index]?.maxFileSize })));
-    for (const [index, source] of sources.entries()) {
-      const task = batch[index];
-      const config = configs[index];
-      if (task === undefined || config === undefined) continue;
-      results.push(
-        await lintLoadedSource(source, config.rules, {
-          ...suppressionOptions(config),
-          ...(config.region !== undefined && { region: config.region }),
-          ...(task.cdkStack !== undefined && { cdkStack: task.cdkStack }),
-          fileProblems: task.fileProblems,
-        }),
-      );
-    }
+  for (const task of tasks) {
+    const config = await configFor(task.filePath);
+    const source = await loadFile(task.filePath, { maxFileSize: config.maxFileSize });
+    results.push(
+      await lintLoadedSource(source, config.rules, {
+        ...suppressionOptions(config),
+        ...(config.region !== undefined && { region: config.region }),
+        ...(task.cdkStack !== undefined && { cdkStack: task.cdkStack }),
+        fileProblems: task.fileProblems,
+      }),
+    );
   }
   return results;
 }
