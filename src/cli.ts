@@ -7,6 +7,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { existsSync, realpathSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { setFlagsFromString } from 'node:v8';
 import { isMainThread } from 'node:worker_threads';
 import yargs from 'yargs';
 import { DEFAULT_BASELINE_FILE, recordBaseline } from './baseline.js';
@@ -342,7 +343,17 @@ function isEntryPoint(): boolean {
   }
 }
 
+/**
+ * How much bytecode V8's optimizing compiler may inline into one function it optimizes (its default is 920). Every
+ * worker thread optimizes the same functions for itself, and on a large run compiling cost more than what the
+ * largest inlinings saved: at 300, linting the benchmark tree takes 7 % fewer instructions, compiling included
+ * (README, Performance). The command owns its process; the API leaves its caller's as it is.
+ */
+const INLINING_BUDGET = '--max-inlined-bytecode-size-cumulative=300';
+
 if (isEntryPoint()) {
+  // Before any function of the linter runs, so before any is optimized; worker threads share the setting.
+  setFlagsFromString(INLINING_BUDGET);
   const { createRequire } = await import('node:module');
   const { version } = createRequire(import.meta.url)('../package.json') as { version: string };
   // A reader that stops early (`sagelint . | head`) closes the pipe: that is no failure of ours.
