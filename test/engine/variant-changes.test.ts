@@ -8,9 +8,7 @@ import { describe, expect, it } from 'vitest';
 import type { Variant } from '../../src/definitions/intrinsics.js';
 import type { Definition } from '../../src/definitions/definition.js';
 import { lintSource, type EnabledRule } from '../../src/engine/lint-source.js';
-import { cfnResourceModel } from '../../src/generated/cfn-resource-model.js';
 import { formatPointer } from '../../src/loaders/source-document.js';
-import { toJsonSchema } from '../../src/model/json-schema.js';
 import { VariantChanges } from '../../src/engine/variant-changes.js';
 import { corpusPath, enableEveryRule, loadVariantCorpus } from '../support/variant-corpus.js';
 import { variantDifferences } from '../support/variant-differences.js';
@@ -88,25 +86,6 @@ describe('the schema violations of a later variant', () => {
       .map(({ error, pointer }) => `${error.keyword} ${pointer} ${error.propertyName !== undefined} ${JSON.stringify(error.params)}`)
       .sort();
   };
-
-  it('rest on a schema that judges each member alone: no keyword of it relates two members', () => {
-    const keywords = new Set<string>();
-    const collect = (schema: unknown): void => {
-      if (typeof schema !== 'object' || schema === null) return;
-      for (const [keyword, argument] of Object.entries(schema)) {
-        keywords.add(keyword);
-        if (keyword === 'properties' || keyword === 'definitions') Object.values(argument as object).forEach(collect);
-        else if (keyword === 'items' || keyword === 'additionalProperties' || keyword === 'propertyNames') collect(argument);
-      }
-    };
-    collect(toJsonSchema(cfnResourceModel));
-    // `required`, `additionalProperties` and `propertyNames` judge which members there are, which stays the same.
-    const judgingOneValue = [
-      ...['$ref', '$schema', 'definitions', 'enum', 'items', 'maxItems', 'maxLength', 'maximum', 'minItems', 'minLength'],
-      ...['minimum', 'pattern', 'properties', 'type'],
-    ];
-    expect([...keywords].filter((keyword) => !judgingOneValue.includes(keyword)).sort()).toEqual(['additionalProperties', 'propertyNames', 'required']);
-  });
 
   it('are those of a whole validation, where only the changed members were validated', () => {
     const given = new Map<unknown, string[]>();
