@@ -1,20 +1,18 @@
 import type { Definition } from '../definitions/definition.js';
 import type { Variant } from '../definitions/intrinsics.js';
 import {
-  childPointer,
   formatPointer,
   LineIndex,
   nodeForPointer,
   parsePointer,
   rangeForPointer,
-  setMember,
   type Range,
   type SourceDocument,
 } from '../loaders/source-document.js';
 import type { AnyRule, Report, RuleContext, SchemaViolation } from '../rule-support/define-rule.js';
 import { childValue } from '../rule-support/shapes.js';
 import { RESERVED_RULE_IDS, type Finding, type LintResult, type Severity } from '../types.js';
-import { compareText, isRecord } from '../values.js';
+import { compareText } from '../values.js';
 import { compareFindings, countFindings } from './findings.js';
 import { applySuppressions, type Candidate, type SuppressionOptions } from './suppressions.js';
 import { AncestorIndex } from './ancestor-index.js';
@@ -81,13 +79,12 @@ export function lintSource(
     const root = definition.document.root;
     // Variants mostly repeat each other's findings: a report already made for the definition is placed once.
     const reported = new Set<string>();
-    let first: DefinitionContext | undefined;
+    const [first] = definition.variants;
     for (const variant of definition.variants) {
+      const context = new DefinitionContext(definition, variant, source.text);
       // On a later variant, a rule that says what it reads runs only if the variant differs from the first there:
       // elsewhere it would report again what it reported on the first, which `reported` drops.
-      const changes = first === undefined ? undefined : new VariantChanges(variant, first.propertiesPointer);
-      const context = new DefinitionContext(definition, variant, source.text, first === undefined ? undefined : { first, changes });
-      first ??= context;
+      const changes = first === undefined || variant === first ? undefined : new VariantChanges(variant, context.propertiesPointer);
       for (const { rule, severity, options: ruleOptions } of rules) {
         if (!rule.appliesTo.includes(definition.kind)) continue;
         if (changes !== undefined && rule.reads !== undefined && !changes.touches(rule.reads)) continue;
@@ -163,8 +160,6 @@ class DefinitionContext {
     private readonly definition: Definition,
     private readonly variant: Variant,
     private readonly text: string,
-    /** For a later variant: the first variant's context, and where this one differs from it. */
-    private readonly later?: { first: DefinitionContext; changes: VariantChanges | undefined },
   ) {
     this.propertiesPointer = definition.kind === 'cfn-resource' ? '/Properties' : '';
     this.context = {
@@ -242,54 +237,20 @@ class DefinitionContext {
   }
 
   private schemaViolations(): SchemaViolation[] {
-    this.violations ??= this.violationsBesideFirst() ?? this.validate(this.variant.value);
+    if (this.violations === undefined) {
+      const { validate } = this.definition.schema;
+      validate(this.variant.value);
+      this.violations = [];
+      for (const error of validate.errors ?? []) {
+        // The failures inside `propertyNames` are reported on their own, with the key named.
+        if (error.keyword === 'propertyNames') continue;
+        const pointer = error.propertyName === undefined ? error.instancePath : error.instancePath + formatPointer([error.propertyName]);
+        // An unknown value stands for any value: what the schema says of its placeholder is no violation.
+        if (this.isUnknown(pointer)) continue;
+        this.violations.push({ keyword: error.keyword, pointer, params: { ...error.params }, isKey: error.propertyName !== undefined });
+      }
+    }
     return this.violations;
-  }
-
-  /** The schema violations of a value in place of the variant's, at or under a known value. */
-  private validate(value: unknown): SchemaViolation[] {
-    const { validate } = this.definition.schema;
-    validate(value);
-    const violations: SchemaViolation[] = [];
-    for (const error of validate.errors ?? []) {
-      // The failures inside `propertyNames` are reported on their own, with the key named.
-      if (error.keyword === 'propertyNames') continue;
-      const pointer = error.propertyName === undefined ? error.instancePath : error.instancePath + formatPointer([error.propertyName]);
-      // An unknown value stands for any value: what the schema says of its placeholder is no violation.
-      if (this.isUnknown(pointer)) continue;
-      violations.push({ keyword: error.keyword, pointer, params: { ...error.params }, isKey: error.propertyName !== undefined });
-    }
-    return violations;
-  }
-
-  /**
-   * A later variant that differs from the first only inside some members has the first's violations everywhere
-   * else: the models' schemas judge each member alone (no keyword relates two members), so only the changed members
-   * are validated, in a copy of the variant that holds no other. Undefined where that does not hold: a change to the
-   * members themselves or beside them, or a member that one variant has and the other lacks.
-   */
-  private violationsBesideFirst(): SchemaViolation[] | undefined {
-    const members = this.later?.changes?.changedMembers;
-    const first = this.later?.first;
-    const holder = this.propertiesPointer.slice(1);
-    if (members === undefined || first === undefined || holder === '' || holder.includes('/')) return undefined;
-    const [value, firstValue] = [this.variant.value, first.variant.value];
-    const properties = isRecord(value) ? value[holder] : undefined;
-    const firstProperties = isRecord(firstValue) ? firstValue[holder] : undefined;
-    if (!isRecord(value) || !isRecord(properties) || !isRecord(firstProperties)) return undefined;
-    const changed: Record<string, unknown> = {};
-    for (const member of members) {
-      const has = Object.hasOwn(properties, member);
-      if (has !== Object.hasOwn(firstProperties, member)) return undefined;
-      if (has) setMember(changed, member, properties[member]);
-    }
-    const pointers = [...members].map((member) => childPointer(this.propertiesPointer, member));
-    const inChanged = (violation: SchemaViolation): boolean =>
-      pointers.some((pointer) => violation.pointer === pointer || violation.pointer.startsWith(`${pointer}/`));
-    return [
-      ...first.schemaViolations().filter((violation) => !inChanged(violation)),
-      ...this.validate({ ...value, [holder]: changed }).filter(inChanged),
-    ];
   }
 }
 

@@ -1,5 +1,4 @@
 import type { Variant } from '../definitions/intrinsics.js';
-import { unescapeSegment } from '../loaders/source-document.js';
 
 /**
  * Where a variant of a template resource differs from its first variant (all defaults), as JSON Pointers relative
@@ -13,26 +12,12 @@ export class VariantChanges {
   private readonly changed = new Set<string>();
   /** The changed pointers and every pointer above one. */
   private readonly holding = new Set<string>();
-  /**
-   * The names of the members the changes are in, when they are all inside members: undefined when the variant may
-   * differ in the members themselves, or beside them.
-   */
-  readonly changedMembers: ReadonlySet<string> | undefined;
 
   constructor(variant: Variant, propertiesPointer: string) {
-    let members: Set<string> | undefined = new Set();
     for (const pointer of variant.differsAt) {
-      if (pointer.startsWith(`${propertiesPointer}/`)) {
-        const relative = pointer.slice(propertiesPointer.length);
-        this.add(relative);
-        const end = relative.indexOf('/', 1);
-        members?.add(unescapeSegment(relative.slice(1, end === -1 ? undefined : end)));
-      } else {
-        members = undefined;
-        if (pointer === propertiesPointer || propertiesPointer.startsWith(`${pointer}/`)) this.add('');
-      }
+      if (pointer.startsWith(`${propertiesPointer}/`)) this.add(pointer.slice(propertiesPointer.length));
+      else if (pointer === propertiesPointer || propertiesPointer.startsWith(`${pointer}/`)) this.add('');
     }
-    this.changedMembers = members;
   }
 
   /** Whether a rule that reads `reads` reads anything at, above or below a change. */

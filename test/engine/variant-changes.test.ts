@@ -6,9 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Variant } from '../../src/definitions/intrinsics.js';
-import type { Definition } from '../../src/definitions/definition.js';
-import { lintSource, type EnabledRule } from '../../src/engine/lint-source.js';
-import { formatPointer } from '../../src/loaders/source-document.js';
+import { lintSource } from '../../src/engine/lint-source.js';
 import { VariantChanges } from '../../src/engine/variant-changes.js';
 import { corpusPath, enableEveryRule, loadVariantCorpus } from '../support/variant-corpus.js';
 import { variantDifferences } from '../support/variant-differences.js';
@@ -69,51 +67,6 @@ describe('where the resolver says a variant differs from the first (Variant.diff
       }
     }
     expect(compared).toBeGreaterThan(600);
-  });
-});
-
-describe('the schema violations of a later variant', () => {
-  /** What a whole validation of the variant says, placed as the engine places violations (the oracle). */
-  const wholeValidation = (definition: Definition, variant: Variant): string[] => {
-    const { validate } = definition.schema;
-    validate(variant.value);
-    const unknown = (pointer: string): boolean =>
-      [...variant.unknowns].some((at) => pointer === at || pointer.startsWith(`${at}/`) || at === '');
-    return (validate.errors ?? [])
-      .filter((error) => error.keyword !== 'propertyNames')
-      .map((error) => ({ error, pointer: error.instancePath + (error.propertyName === undefined ? '' : formatPointer([error.propertyName])) }))
-      .filter(({ pointer }) => !unknown(pointer))
-      .map(({ error, pointer }) => `${error.keyword} ${pointer} ${error.propertyName !== undefined} ${JSON.stringify(error.params)}`)
-      .sort();
-  };
-
-  it('are those of a whole validation, where only the changed members were validated', () => {
-    const given = new Map<unknown, string[]>();
-    const recorder: EnabledRule = {
-      severity: 'warning',
-      options: {},
-      rule: {
-        ...(rules[0] as EnabledRule).rule,
-        id: 'violations',
-        reads: undefined,
-        check(context) {
-          const violations = context.schemaViolations();
-          given.set(context.value, violations.map((v) => `${v.keyword} ${v.pointer} ${v.isKey} ${JSON.stringify(v.params)}`).sort());
-        },
-      },
-    };
-    let partial = 0;
-    for (const file of corpus) {
-      lintSource(file.source, file.definitions, [recorder]);
-      for (const definition of file.definitions) {
-        const [, ...later] = definition.variants;
-        for (const variant of later) {
-          if (new VariantChanges(variant, '/Properties').changedMembers !== undefined) partial += 1;
-          expect(given.get(variant.value), `${corpusPath(file)}: ${definition.label}`).toEqual(wholeValidation(definition, variant));
-        }
-      }
-    }
-    expect(partial).toBeGreaterThan(300);
   });
 });
 

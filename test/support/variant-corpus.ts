@@ -98,7 +98,6 @@ Conditions:
   HasOutputKey: !Not [!Equals [!Ref OutputKey, '']]
   IsCsv: !Equals [!Ref Format, csv]
   IsBoth: !Equals [!Ref Format, both]
-  InHomeAccount: !Equals [!Ref AWS::AccountId, '123456789012']
 Resources:
   EndpointJob:
     Type: AWS::SageMaker::ModelBiasJobDefinition
@@ -149,7 +148,7 @@ Resources:
             SecurityGroupIds: [sg-0123abcd]
             Subnets: !Ref Subnets
         - !Ref AWS::NoValue
-      RoleArn: !If [InHomeAccount, !Ref RoleArn, !Ref AWS::NoValue]
+      RoleArn: !Ref RoleArn
       StoppingCondition: { MaxRuntimeInSeconds: !Ref MaxRuntime }
       Tags:
         - { Key: !Ref TagKey, Value: churn }
