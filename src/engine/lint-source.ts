@@ -145,7 +145,6 @@ class DefinitionContext {
   private violations: SchemaViolation[] | undefined;
   private unknowns: AncestorIndex | undefined;
   private origins: AncestorIndex | undefined;
-  private unknownByPointer: Map<string, boolean> | undefined;
   /**
    * The one context every rule of the variant is given, and where its reports go: rules run one after the other
    * and keep nothing (`Rule.check`), so each finds it with its own options and no reports. Made once per variant:
@@ -205,17 +204,14 @@ class DefinitionContext {
     return value;
   }
 
-  /** Whether the pointer or one of its ancestors is unknown; rules ask about the same pointers, each is answered once. */
+  /** Whether the pointer or one of its ancestors is unknown: a lookup, then a few more for its ancestors. */
   private isUnknown(pointer: string): boolean {
-    if (this.variant.unknowns.size === 0) return false;
-    this.unknownByPointer ??= new Map();
-    let unknown = this.unknownByPointer.get(pointer);
-    if (unknown === undefined) {
-      this.unknowns ??= new AncestorIndex(this.variant.unknowns);
-      unknown = this.unknowns.closest(pointer) !== undefined;
-      this.unknownByPointer.set(pointer, unknown);
-    }
-    return unknown;
+    const { unknowns } = this.variant;
+    if (unknowns.size === 0) return false;
+    // What is asked about and unknown is mostly an unknown value itself (a schema violation at its placeholder).
+    if (unknowns.has(pointer)) return true;
+    this.unknowns ??= new AncestorIndex(unknowns);
+    return this.unknowns.closest(pointer) !== undefined;
   }
 
   /**
