@@ -101,7 +101,7 @@ function collectCandidates(context: RuleContext<unknown>, value: unknown, at: st
   }
 }
 
-/** Whether a pointer is the image URI's, `${propertiesPointer}/ModelBiasAppSpecification/ImageUri`, made without building it. */
+/** Whether a pointer is the image URI's (`${propertiesPointer}/ModelBiasAppSpecification/ImageUri`), without making it. */
 function isImagePointer(context: RuleContext<unknown>, pointer: string): boolean {
   const base = context.propertiesPointer;
   return pointer.length === base.length + IMAGE_URI.length && pointer.endsWith(IMAGE_URI) && pointer.startsWith(base);

@@ -42,7 +42,8 @@ export interface RoleArn {
  * What is wrong with text given as a role ARN, as a clause for a message (`is an IAM user ARN; expected …`), or
  * the ARN's parts when nothing is.
  */
-export const judgeRoleArn: (text: string) => Readonly<{ problem: string } | { arn: Readonly<RoleArn> }> = rememberedByText(findRoleArnVerdict);
+export const judgeRoleArn: (text: string) => Readonly<{ problem: string } | { arn: Readonly<RoleArn> }> =
+  rememberedByText(findRoleArnVerdict);
 
 function findRoleArnVerdict(text: string): { problem: string } | { arn: RoleArn } {
   const arn = parseArn(text);
