@@ -64,13 +64,13 @@ export async function loadText(filePath: string, rawText: string): Promise<Sourc
   if (text.trim() === '') {
     return { filePath, text, format, documents: [], problems: [{ kind: 'syntax', message: 'The file is empty.', range: { start: 0, end: 0 } }] };
   }
-  if (format === 'json') {
-    const { loadJson } = await import('./json.js');
-    return loadJson(filePath, text);
-  }
-  const { loadYaml } = await import('./yaml.js');
-  return loadYaml(filePath, text);
+  if (format === 'json') return (await (jsonLoader ??= import('./json.js'))).loadJson(filePath, text);
+  return (await (yamlLoader ??= import('./yaml.js'))).loadYaml(filePath, text);
 }
+
+// Each parser's module is imported once: an `import()` of a module already loaded still costs a lookup, per file.
+let jsonLoader: Promise<typeof import('./json.js')> | undefined;
+let yamlLoader: Promise<typeof import('./yaml.js')> | undefined;
 
 function formatOf(filePath: string, text: string): SourceFormat {
   const extension = extname(filePath).toLowerCase();
