@@ -2,15 +2,13 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { ValidateFunction } from 'ajv';
 import { SagelintError } from '../errors.js';
 import { loadText } from '../loaders/load.js';
 import { LineIndex } from '../loaders/source-document.js';
 import type { ExternalSuppression } from '../engine/suppressions.js';
 import { loadPlugin, withPlugins, type LoadedPlugin } from '../plugins/plugin.js';
 import type { AnyRule } from '../rule-support/define-rule.js';
-import { createAjv } from './ajv.js';
-import { CONFIG_SCHEMA } from './config-schema.js';
+import { validateConfig } from '../generated/settings-validators.js';
 import { resolveRuleSettings, type RuleSetting } from './rule-settings.js';
 
 /** The names a configuration file may have, in the order they win when a folder holds several. */
@@ -67,7 +65,7 @@ export async function loadConfigFile(filePath: string, rules: readonly AnyRule[]
   } catch (error) {
     throw new SagelintError('invalid-config', `Cannot read the configuration ${filePath}: ${error instanceof Error ? error.message : String(error)}`);
   }
-  await validateShape(filePath, value);
+  validateShape(filePath, value);
   const config = value as SagelintConfig;
   const directory = dirname(filePath);
   const plugins: LoadedPlugin[] = [];
@@ -77,17 +75,10 @@ export async function loadConfigFile(filePath: string, rules: readonly AnyRule[]
   return { filePath, directory, config, plugins, rules: configRules };
 }
 
-/**
- * The configuration schema's validator, compiled once for every configuration file (ajv takes tens of
- * milliseconds), and without checking the schema against the meta-schema, which would take longer: a test does.
- */
-let configValidator: Promise<ValidateFunction> | undefined;
-
-async function validateShape(filePath: string, value: unknown): Promise<void> {
-  configValidator ??= createAjv({ allErrors: true, strict: false, validateSchema: false }).then((ajv) => ajv.compile(CONFIG_SCHEMA));
-  const validate = await configValidator;
-  if (!validate(value)) {
-    const [first] = validate.errors ?? [];
+/** Checks a configuration's value against CONFIG_SCHEMA (src/config/config-schema.ts), with its compiled validator. */
+function validateShape(filePath: string, value: unknown): void {
+  if (!validateConfig(value)) {
+    const [first] = validateConfig.errors ?? [];
     const where = first?.instancePath ? first.instancePath.slice(1).replace(/\//g, '.') : 'the top level';
     const extra = first?.params && 'additionalProperty' in first.params ? `: unknown key "${String(first.params.additionalProperty)}"` : '';
     throw new SagelintError('invalid-config', `${filePath}: ${where} ${first?.message ?? 'is invalid'}${extra}.`);

@@ -1,7 +1,9 @@
-import type { Ajv, ValidateFunction } from 'ajv';
+import type { ValidateFunction } from 'ajv';
 import { SagelintError } from '../errors.js';
-import { createAjv } from './ajv.js';
+import { createAjv, RULE_OPTIONS_AJV_OPTIONS } from './ajv.js';
 import type { EnabledRule } from '../engine/lint-source.js';
+import { builtinRuleOptionsValidators } from '../generated/settings-validators.js';
+import { builtinRules } from '../rules/index.js';
 import type { AnyRule } from '../rule-support/define-rule.js';
 import type { Severity } from '../types.js';
 
@@ -37,26 +39,22 @@ export async function resolveRuleSettings(
 }
 
 /**
- * A rule's options validator. ajv takes tens of milliseconds to compile a schema, and longer to compile the
- * meta-schema it checks schemas against, once per instance: so each rule's schema is compiled once, only when the
- * rule is given options (configurations and their overrides set the same rules again and again). The built-in
- * rules share one instance and skip the meta-schema, which the tests check their schemas against. A plugin rule
- * gets an instance of its own, which checks its schema, and where no other plugin's schema can clash by `$id`.
+ * A rule's options validator. The built-in rules' are compiled ahead (src/generated/settings-validators.ts, by
+ * `npm run docs`): ajv takes tens of milliseconds to load and to compile a schema, in every thread. Any other rule's
+ * schema is compiled the first time the rule is given options, in an ajv instance of its own that also checks the
+ * schema against the meta-schema, and where no other plugin's schema can clash by `$id`.
  */
 function optionsValidator(rule: AnyRule, schema: Readonly<Record<string, unknown>>): Promise<ValidateFunction> {
   let validator = validatorsByRule.get(rule);
   if (validator === undefined) {
-    const ajv =
-      rule.plugin === undefined
-        ? (builtInOptionsAjv ??= createAjv({ allErrors: true, strict: true, validateSchema: false }))
-        : createAjv({ allErrors: true, strict: true });
-    validator = ajv.then((instance) => instance.compile(schema));
+    const compiled = BUILTIN_RULES.has(rule) ? builtinRuleOptionsValidators[rule.id] : undefined;
+    validator = compiled === undefined ? createAjv({ ...RULE_OPTIONS_AJV_OPTIONS, validateSchema: true }).then((ajv) => ajv.compile(schema)) : Promise.resolve(compiled);
     validatorsByRule.set(rule, validator);
   }
   return validator;
 }
 
-let builtInOptionsAjv: Promise<Ajv> | undefined;
+const BUILTIN_RULES: ReadonlySet<AnyRule> = new Set(builtinRules);
 const validatorsByRule = new WeakMap<AnyRule, Promise<ValidateFunction>>();
 
 async function validateOptions(rule: AnyRule, options: unknown): Promise<void> {

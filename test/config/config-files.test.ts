@@ -9,7 +9,7 @@ import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { renderConfigSchema, CONFIG_SCHEMA_FILE } from '../../scripts/generate-rules-doc.js';
+import { renderConfigSchema, renderSettingsValidators, CONFIG_SCHEMA_FILE, SETTINGS_VALIDATORS_FILE } from '../../scripts/generate-rules-doc.js';
 import { runCli } from '../support/run-cli.js';
 import { calculateConfigForFile, lint } from '../../src/index.js';
 import { CONFIG_SCHEMA } from '../../src/config/config-schema.js';
@@ -79,6 +79,10 @@ describe('a configuration file', () => {
 
   it('is the published schema, shipped in the package', () => {
     expect(readFileSync(CONFIG_SCHEMA_FILE, 'utf8'), 'run `npm run docs`').toBe(renderConfigSchema());
+  });
+
+  it('is checked by validators compiled from it and from the built-in rules\' option schemas, kept current', () => {
+    expect(readFileSync(SETTINGS_VALIDATORS_FILE, 'utf8'), 'run `npm run docs`').toBe(renderSettingsValidators());
   });
 
   it('is a valid JSON Schema (sagelint compiles it without checking)', () => {
