@@ -57,6 +57,19 @@ interface ConfigGlobs {
   overrides: Matcher[];
 }
 
+/** A configuration file (none: undefined) with its globs compiled, and `--ignore-pattern`'s. */
+interface ConfigScope {
+  loaded: LoadedConfig | undefined;
+  globs: ConfigGlobs | undefined;
+  optionIgnores: Matcher | undefined;
+}
+
+/** One resolved configuration, for the files it includes and for those it ignores. */
+interface SharedConfig {
+  included: FileConfig;
+  ignored: FileConfig;
+}
+
 /** A matcher for globs; picomatch is loaded only where some globs are given, since it costs start-up time. */
 async function matcher(globs: readonly string[]): Promise<Matcher> {
   if (globs.length === 0) return () => false;
@@ -67,7 +80,10 @@ async function matcher(globs: readonly string[]): Promise<Matcher> {
 export class ConfigResolver {
   private readonly loaded = new Map<string, Promise<LoadedConfig>>();
   /** By configuration and matched overrides: one configuration object for the files it includes, one for those it ignores. */
-  private readonly resolved = new Map<string, Promise<{ included: FileConfig; ignored: FileConfig }>>();
+  private readonly resolved = new Map<string, Promise<SharedConfig>>();
+  /** `resolved`'s values once settled, and each configuration's scope: what most files need, with nothing to wait for. */
+  private readonly settledConfigs = new Map<string, SharedConfig>();
+  private readonly scopes = new Map<string | undefined, ConfigScope>();
   private readonly globs = new WeakMap<LoadedConfig, Promise<ConfigGlobs>>();
   private ignorePatternMatcher: Promise<Matcher | undefined> | undefined;
   private readonly nearest = new Map<string, string | undefined>();
@@ -80,25 +96,42 @@ export class ConfigResolver {
     private readonly options: ConfigOptions,
   ) {}
 
-  /** The configuration of a file; a bad configuration file throws a `SagelintError` naming it. */
+  /**
+   * The configuration of a file; a bad configuration file throws a `SagelintError` naming it. A run asks for every
+   * file's, and most share a configuration already loaded and resolved: those are answered without waiting on
+   * anything (one promise, not one per step), so ten thousand files cost little before linting starts.
+   */
   async forFile(filePath: string): Promise<FileConfig> {
     const configPath = this.configPathFor(dirname(filePath));
-    const loaded = configPath === undefined ? undefined : await this.load(configPath);
+    const scope = this.scopes.get(configPath) ?? (await this.scopeOf(configPath));
+    const { loaded, globs, optionIgnores } = scope;
     const inConfig = loaded && pathInConfig(loaded, filePath);
-    const globs = loaded === undefined ? undefined : await this.globsOf(loaded);
     const ignoredByConfig = inConfig !== undefined && globs?.ignores(inConfig) === true;
-    const optionIgnores = await this.optionIgnores();
     const ignoredByOptions = optionIgnores !== undefined && optionIgnores(relative(this.options.cwd, filePath).split(sep).join('/'));
     const matched = inConfig === undefined || globs === undefined ? [] : globs.overrides.flatMap((matches, index) => (matches(inConfig) ? [index] : []));
     // Files under one configuration that match the same overrides share everything but `ignored`: resolved once.
     const key = `${configPath ?? ''}\0${matched.join(',')}`;
+    const { included, ignored } = this.settledConfigs.get(key) ?? (await this.settle(key, configPath, loaded, matched));
+    return ignoredByConfig || ignoredByOptions ? ignored : included;
+  }
+
+  /** What files under a configuration (or under none) are matched against: loaded once, kept once settled. */
+  private async scopeOf(configPath: string | undefined): Promise<ConfigScope> {
+    const loaded = configPath === undefined ? undefined : await this.load(configPath);
+    const scope = { loaded, globs: loaded === undefined ? undefined : await this.globsOf(loaded), optionIgnores: await this.optionIgnores() };
+    this.scopes.set(configPath, scope);
+    return scope;
+  }
+
+  private async settle(key: string, configPath: string | undefined, loaded: LoadedConfig | undefined, matched: readonly number[]): Promise<SharedConfig> {
     let shared = this.resolved.get(key);
     if (shared === undefined) {
       shared = this.resolve(configPath, loaded, matched).then((config) => ({ included: { ...config, ignored: false }, ignored: { ...config, ignored: true } }));
       this.resolved.set(key, shared);
     }
-    const { included, ignored } = await shared;
-    return ignoredByConfig || ignoredByOptions ? ignored : included;
+    const settled = await shared;
+    this.settledConfigs.set(key, settled);
+    return settled;
   }
 
   /** What a configuration and the overrides a file matches make of the rules and the rest. */
