@@ -30,5 +30,8 @@ export async function findApiRequest(document: ParsedDocument): Promise<Definiti
     schema: await apiRequestSchema(),
     label: 'The request',
     variants: [{ value, origins: new Map(), unknowns: new Set(), differsAt: [] }],
+    // Every definition has every member, in one order: the engine, which reads them all, then sees one shape of object.
+    template: undefined,
+    cdk: undefined,
   };
 }

@@ -53,7 +53,7 @@ export async function findTemplateDefinitions(document: ParsedDocument, options:
       label: `Resource ${logicalId}`,
       variants: dedupeVariants(variants),
       template: { value: template, logicalId },
-      ...(cdk && { cdk }),
+      cdk,
     });
   }
   return definitions;
