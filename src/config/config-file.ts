@@ -1,8 +1,9 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { dirname, join, relative, sep } from 'node:path';
+import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { SagelintError } from '../errors.js';
+import { relativeDisplayPath } from '../files/expand-patterns.js';
 import { loadText } from '../loaders/load.js';
 import { LineIndex } from '../loaders/source-document.js';
 import type { ExternalSuppression } from '../engine/suppressions.js';
@@ -99,7 +100,6 @@ async function validateSettings(filePath: string, config: SagelintConfig, rules:
 
 /** The path of `filePath` relative to a config's folder, with `/`, for its globs; undefined outside that folder. */
 export function pathInConfig(config: LoadedConfig, filePath: string): string | undefined {
-  const path = relative(config.directory, filePath);
-  if (path.startsWith('..') || path === '') return undefined;
-  return path.split(sep).join('/');
+  const path = relativeDisplayPath(config.directory, filePath);
+  return path.startsWith('..') || path === '.' ? undefined : path;
 }

@@ -343,7 +343,7 @@ function hasLintableExtension(filePath: string): boolean {
 }
 
 /** The path relative to `from`, with `/` separators, `.` for `from` itself. */
-function relativeDisplayPath(from: string, to: string): string {
+export function relativeDisplayPath(from: string, to: string): string {
   // Most paths are under `from` and already normal: their relative path is their tail (path.relative normalizes both
   // paths, for every one of thousands of files).
   const relative = to.startsWith(from) && to.charAt(from.length) === path.sep && !from.endsWith(path.sep) && isNormal(to) ? to.slice(from.length + 1) : path.relative(from, to);
