@@ -6,7 +6,7 @@
  * it (`npm run bench`). The API (`dist/index.js`) is compiled by tsc, unbundled, with its type declarations.
  */
 import { build } from 'esbuild';
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -29,8 +29,52 @@ await build({
   minifyWhitespace: true,
   minifySyntax: true,
   logLevel: 'warning',
-  plugins: [deferStringWidth()],
+  plugins: [deferStringWidth(), monomorphicYamlState()],
 });
+
+// The API's js-yaml (src/loaders/js-yaml.ts, compiled by tsc to a re-export) becomes js-yaml itself, patched alike.
+await build({
+  absWorkingDir: root,
+  entryPoints: ['src/loaders/js-yaml.ts'],
+  outfile: 'dist/loaders/js-yaml.js',
+  bundle: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  logLevel: 'warning',
+  allowOverwrite: true,
+  plugins: [monomorphicYamlState()],
+});
+
+/**
+ * Patches js-yaml's `parseEvents` where it makes its parser's state (see src/loaders/js-yaml.ts): the spreads of the
+ * defaults and the options become the two members they give, so every state object has one hidden class. The parser
+ * reads no other option. A js-yaml whose code differs fails the build rather than going unpatched.
+ */
+function monomorphicYamlState() {
+  const spread = '\t\t...DEFAULT_PARSER_OPTIONS,\n\t\t...options,\n';
+  const written =
+    "\t\tfilename: options != null && Object.hasOwn(options, 'filename') ? options.filename : DEFAULT_PARSER_OPTIONS.filename,\n" +
+    "\t\tmaxDepth: options != null && Object.hasOwn(options, 'maxDepth') ? options.maxDepth : DEFAULT_PARSER_OPTIONS.maxDepth,\n";
+  return {
+    name: 'monomorphic-yaml-state',
+    setup(bundler) {
+      let patched = false;
+      bundler.onLoad({ filter: /[\\/]js-yaml[\\/]dist[\\/]js-yaml\.mjs$/ }, (args) => {
+        const code = readFileSync(args.path, 'utf8');
+        const defaults = /var DEFAULT_PARSER_OPTIONS = \{\n\tfilename: "",\n\tmaxDepth: 100\n\};/;
+        if (code.split(spread).length !== 2 || !defaults.test(code)) {
+          throw new Error(`${args.path}: parseEvents no longer makes its state as scripts/bundle-cli.mjs expects; update monomorphicYamlState.`);
+        }
+        patched = true;
+        return { contents: code.replace(spread, written), loader: 'js' };
+      });
+      bundler.onEnd((result) => {
+        if (result.errors.length === 0 && !patched) throw new Error('js-yaml was not bundled from dist/js-yaml.mjs: monomorphicYamlState patched nothing.');
+      });
+    },
+  };
+}
 
 /** Resolves yargs' and cliui's `string-width` to scripts/bundle/lazy-string-width.cjs, which loads it on first use. */
 function deferStringWidth() {

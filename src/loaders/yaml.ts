@@ -17,7 +17,7 @@ import {
   type ScalarEvent,
   type ScalarTagDefinition,
   type SequenceEvent,
-} from 'js-yaml';
+} from './js-yaml.js';
 import {
   MAX_NESTING_DEPTH,
   nestedTooDeep,
