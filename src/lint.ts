@@ -166,14 +166,7 @@ export async function lintTasks(tasks: readonly FileTask[], configFor: (filePath
   for (const task of tasks) {
     const config = await configFor(task.filePath);
     const source = await loadFile(task.filePath, { maxFileSize: config.maxFileSize });
-    results.push(
-      await lintLoadedSource(source, config.rules, {
-        ...suppressionOptions(config),
-        ...(config.region !== undefined && { region: config.region }),
-        ...(task.cdkStack !== undefined && { cdkStack: task.cdkStack }),
-        fileProblems: task.fileProblems,
-      }),
-    );
+    results.push(await lintLoadedSource(source, config.rules, fileOptions(config, task)));
   }
   return results;
 }
@@ -222,10 +215,7 @@ export async function lintTextRun(text: string, options: LintTextOptions): Promi
   const filePath = resolve(cwd, options.filePath);
   const resolver = configResolver(cwd, options);
   const config = await resolver.forFile(filePath);
-  const result = await lintLoadedSource(await loadText(filePath, text), config.rules, {
-    ...suppressionOptions(config),
-    ...(config.region !== undefined && { region: config.region }),
-  });
+  const result = await lintLoadedSource(await loadText(filePath, text), config.rules, fileOptions(config, { fileProblems: [] }));
   const maxWarnings = await resolver.maxWarnings(cwd);
   const baselined = options.baseline === undefined ? undefined : await withBaseline([result], resolve(cwd, options.baseline), options.baseline);
   return {
@@ -259,6 +249,16 @@ export function configResolver(cwd: string, options: Omit<LintOptions, 'cwd'> | 
 }
 
 /** What a configuration says of suppressions: worked out once per configuration, which thousands of files share. */
+/**
+ * How one file is linted under its configuration. Always one shape of object, written out member by member: on
+ * Node 20, an object literal that starts with a spread and adds members gets a hidden class of its own every time,
+ * and the engine reads these options for every file.
+ */
+function fileOptions(config: FileConfig, task: Pick<FileTask, 'cdkStack' | 'fileProblems'>): ExtractOptions & LintSourceOptions {
+  const { inlineConfig, reportUnusedDirectives, external, knownRuleIds } = suppressionOptions(config);
+  return { inlineConfig, reportUnusedDirectives, external, knownRuleIds, region: config.region, cdkStack: task.cdkStack, fileProblems: task.fileProblems };
+}
+
 function suppressionOptions(config: FileConfig): SuppressionOptions {
   let options = suppressionOptionsByConfig.get(config);
   if (options === undefined) {
