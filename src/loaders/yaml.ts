@@ -62,6 +62,19 @@ const INTRINSIC_TAGS: ReadonlyMap<string, string> = new Map([
 /** The YAML 1.2 core schema's scalar types, in the order it tries them on a plain scalar. */
 const CORE_SCALAR_TAGS: readonly ScalarTagDefinition[] = [nullCoreTag, boolCoreTag, intCoreTag, floatCoreTag];
 
+/**
+ * The core types a plain scalar may be, in that order, by its first character: each type says which characters it
+ * may start with (null if any). Every key and plain value of a template is a plain scalar: one lookup each, rather
+ * than a search of each type's list.
+ */
+const CORE_TAGS_STARTING_ANYHOW = CORE_SCALAR_TAGS.filter((type) => type.implicitFirstChars === null);
+const CORE_TAGS_BY_FIRST_CHAR: ReadonlyMap<string, readonly ScalarTagDefinition[]> = new Map(
+  CORE_SCALAR_TAGS.flatMap((type) => type.implicitFirstChars ?? []).map((first) => [
+    first,
+    CORE_SCALAR_TAGS.filter((type) => type.implicitFirstChars === null || type.implicitFirstChars.includes(first)),
+  ]),
+);
+
 /** The core schema's types and `!!binary` by their explicit tags (`!!int "5"`); `!!str` keeps the text. */
 const EXPLICIT_SCALAR_TAGS: ReadonlyMap<string, ScalarTagDefinition> = new Map(
   [...CORE_SCALAR_TAGS, binaryTag].map((tag) => [`!!${tag.tagName.split(':').at(-1)}`, tag]),
@@ -553,9 +566,7 @@ function resolveScalar(raw: string, plain: boolean, tag: string | undefined): un
     return resolved === undefined || resolved === NOT_RESOLVED ? raw : resolved;
   }
   if (!plain) return raw;
-  const first = raw.charAt(0);
-  for (const type of CORE_SCALAR_TAGS) {
-    if (type.implicitFirstChars !== null && !type.implicitFirstChars.includes(first)) continue;
+  for (const type of CORE_TAGS_BY_FIRST_CHAR.get(raw.charAt(0)) ?? CORE_TAGS_STARTING_ANYHOW) {
     const resolved = type.resolve(raw, false, type.tagName);
     if (resolved !== NOT_RESOLVED) return resolved;
   }
