@@ -6,9 +6,10 @@ import { extractFromSource, type ExtractOptions } from './definitions/extract.js
 import { lintSource, type EnabledRule, type LintSourceOptions } from './engine/lint-source.js';
 import type { SuppressionOptions } from './engine/suppressions.js';
 import { applyBaseline, readBaseline, type BaselineOutcome } from './baseline.js';
-import { expandPatterns, sortByRelativePath } from './files/expand-patterns.js';
+import { expandPatterns, sortByRelativePath, type ExpandedFiles } from './files/expand-patterns.js';
 import { loadFile, loadText, unreadable } from './loaders/load.js';
 import type { SourceDocument } from './loaders/source-document.js';
+import type { LintWorkers } from './parallel/pool.js';
 import type { Plugin } from './plugins/plugin.js';
 import { builtinRules } from './rules/index.js';
 import type { LintResult } from './types.js';
@@ -125,6 +126,24 @@ export async function lintRun(patterns: string | readonly string[], options: Lin
     cwd,
     errorOnUnmatchedPattern: options.errorOnUnmatchedPattern ?? true,
   });
+  // Workers start now, to be ready when the configurations are: one the files turn out not to need is ended unused.
+  const startedWorkers = workerCount(options, expanded.files.length);
+  const pool = startedWorkers > 0 ? new (await import('./parallel/pool.js')).LintWorkers(workerOptions(cwd, options), startedWorkers) : undefined;
+  try {
+    return await lintFiles(expanded, options, cwd, resolver, pool);
+  } finally {
+    pool?.close();
+  }
+}
+
+/** `lintRun` once its files are known (and, for many files, its workers started). */
+async function lintFiles(
+  expanded: ExpandedFiles,
+  options: LintOptions,
+  cwd: string,
+  resolver: ConfigResolver,
+  pool: LintWorkers | undefined,
+): Promise<LintRun> {
   const { problems, stacks } = expanded;
   // Every configuration is read and checked before any file is linted.
   const configs = new Map(await Promise.all(expanded.files.map(async (file) => [file, await resolver.forFile(file)] as const)));
@@ -135,11 +154,10 @@ export async function lintRun(patterns: string | readonly string[], options: Lin
     const fileProblems = problems.filter((problem) => problem.filePath === filePath && problem.pointer !== undefined);
     return { filePath, ...(cdkStack !== undefined && { cdkStack }), fileProblems: fileProblems.map(({ pointer = '', message }) => ({ pointer, message })) };
   });
-  const workers = workerCount(options, tasks.length);
   const configFor = async (file: string): Promise<FileConfig> => configs.get(file) ?? (await resolver.forFile(file));
   const { results, workerThreads } =
-    workers > 0
-      ? await (await import('./parallel/pool.js')).lintInWorkers(tasks, workerOptions(cwd, options), workers, configFor)
+    pool !== undefined && workerCount(options, tasks.length) > 0
+      ? await pool.lint(tasks, configFor)
       : { results: await lintTasks(tasks, configFor), workerThreads: 0 };
   // Directories that could not be walked (a loop, no permission) are reported like files that cannot be read.
   for (const problem of problems) {

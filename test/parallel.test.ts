@@ -98,6 +98,29 @@ describe('linting in worker threads', () => {
     });
   }, 60_000);
 
+  it('starts workers before the configurations are read, and ends them when a configuration is bad', async () => {
+    await withRequests(400, 'fixtures/examples/clean-request.json', async (project) => {
+      writeFileSync(join(project, 'sagelint.config.yaml'), 'rules: {no-such-rule: error}\n');
+      // A worker left running would keep the process alive until the timeout.
+      const run = await promisify(execFile)(process.execPath, [join(ROOT, 'dist', 'cli.js'), '.'], { cwd: project, timeout: 30_000 }).then(
+        () => ({ code: 0, stderr: '' }),
+        (error: { code: number; stderr: string }) => ({ code: error.code, stderr: error.stderr }),
+      );
+      expect(run).toEqual({ code: 2, stderr: `sagelint: ${join(project, 'sagelint.config.yaml')}: There is no rule "no-such-rule". The rules are listed in rules.md.\n` });
+    });
+  }, 60_000);
+
+  it('lints on the calling thread when ignores leave fewer than 400 of the files found', async () => {
+    const { lintRun } = await builtLint();
+    await withRequests(400, 'fixtures/examples/clean-request.json', async (project) => {
+      writeFileSync(join(project, 'sagelint.config.yaml'), "ignores: ['request-1*.json']\n");
+      const run = await lintRun(['.'], { cwd: project });
+      expect(run.workerThreads).toBe(0);
+      // The configuration file is a YAML file of the folder, and linted too.
+      expect(run.results).toHaveLength(400 - 111 + 1);
+    });
+  }, 60_000);
+
   it.each(['json', 'sarif', 'stylish'])('leaves the CLI output (%s) byte for byte the same', async (format) => {
     const output = async (concurrency: string): Promise<string> =>
       promisify(execFile)(process.execPath, ['dist/cli.js', ...PATTERNS, '--no-config-lookup', '--format', format, '--concurrency', concurrency], {

@@ -25,51 +25,97 @@ type ToWorker = { tasks: FileTask[] };
 type FromWorker = { results: LintResult[] } | { failure: string };
 
 /**
- * Lints the tasks on this thread and in `workerCount` worker threads. A worker that fails (it cannot start, or it
- * crashes) hands its batches back to the queue, so a run never loses a file.
+ * Worker threads for one run, started as soon as the run knows it has many files: a worker spends its first couple of
+ * hundred milliseconds starting Node and loading sagelint, which then overlaps the calling thread resolving the
+ * files' configurations. `lint` hands them the tasks; `close` ends any that are still running.
  */
-export async function lintInWorkers(
-  tasks: readonly FileTask[],
-  options: WorkerOptions,
-  workerCount: number,
-  configFor: (filePath: string) => Promise<FileConfig>,
-): Promise<{ results: LintResult[]; workerThreads: number }> {
-  const queue: FileTask[][] = [];
-  for (let start = 0; start < tasks.length; start += BATCH_SIZE) queue.push(tasks.slice(start, start + BATCH_SIZE));
-  const results: LintResult[] = [];
-  const workers = Array.from({ length: Math.min(workerCount, queue.length - 1) }, () => runWorker(queue, results, options));
-  // This thread takes a batch, lints it, then yields to the event loop so workers' messages are answered.
-  for (let batch = queue.shift(); batch !== undefined; batch = queue.shift()) {
-    results.push(...(await lintTasks(batch, configFor)));
-    await new Promise<void>((resolveTurn) => setImmediate(resolveTurn));
+export class LintWorkers {
+  private readonly workers: StartedWorker[];
+
+  constructor(options: WorkerOptions, count: number) {
+    this.workers = Array.from({ length: count }, () => startWorker(options));
   }
-  const linted = await Promise.all(workers);
-  // Batches a failed worker gave back after this thread ran out.
-  if (queue.length > 0) results.push(...(await lintTasks(queue.flat(), configFor)));
-  return { results, workerThreads: linted.filter(Boolean).length };
+
+  /**
+   * Lints the tasks on this thread and in the workers. A worker that fails (it cannot start, or it crashes) hands its
+   * batches back to the queue, so a run never loses a file. Workers beyond one per batch after the first are ended.
+   */
+  async lint(tasks: readonly FileTask[], configFor: (filePath: string) => Promise<FileConfig>): Promise<{ results: LintResult[]; workerThreads: number }> {
+    const queue: FileTask[][] = [];
+    for (let start = 0; start < tasks.length; start += BATCH_SIZE) queue.push(tasks.slice(start, start + BATCH_SIZE));
+    const results: LintResult[] = [];
+    const used = this.workers.slice(0, Math.max(0, queue.length - 1));
+    for (const unused of this.workers.slice(used.length)) unused.end();
+    const working = used.map((worker) => serveQueue(worker, queue, results));
+    // This thread takes a batch, lints it, then yields to the event loop so workers' messages are answered.
+    for (let batch = queue.shift(); batch !== undefined; batch = queue.shift()) {
+      results.push(...(await lintTasks(batch, configFor)));
+      await new Promise<void>((resolveTurn) => setImmediate(resolveTurn));
+    }
+    const linted = await Promise.all(working);
+    // Batches a failed worker gave back after this thread ran out.
+    if (queue.length > 0) results.push(...(await lintTasks(queue.flat(), configFor)));
+    return { results, workerThreads: linted.filter(Boolean).length };
+  }
+
+  /** Ends the workers: after `lint`, those it did not end; without it (the run failed first), all. */
+  close(): void {
+    for (const worker of this.workers) worker.end();
+  }
+}
+
+/** A worker thread and what it has said so far: one that fails before it is given work is remembered as failed. */
+interface StartedWorker {
+  thread: Worker;
+  failed: boolean;
+  /** Called on every failure and message; replaced by `serveQueue`. */
+  listener: (event: { failure: true } | { message: FromWorker }) => void;
+  end: () => void;
+}
+
+function startWorker(options: WorkerOptions): StartedWorker {
+  const thread = new Worker(new URL(import.meta.url), { workerData: { role: ROLE, options } });
+  let ended = false;
+  const started: StartedWorker = {
+    thread,
+    failed: false,
+    listener: (event) => {
+      if ('failure' in event) started.failed = true;
+    },
+    end: () => {
+      if (ended) return;
+      ended = true;
+      void thread.terminate();
+    },
+  };
+  thread.on('message', (message: FromWorker) => started.listener({ message }));
+  const fail = (): void => started.listener({ failure: true });
+  thread.on('error', fail);
+  thread.on('exit', fail);
+  return started;
 }
 
 /**
- * One worker's life: takes batches until the queue is empty. Settles (never rejects) when it ends or fails, with
- * whether it linted any batch.
+ * One worker's share of a run: takes batches until the queue is empty. Settles (never rejects) when it ends or
+ * fails, with whether it linted any batch.
  */
-function runWorker(queue: FileTask[][], results: LintResult[], options: WorkerOptions): Promise<boolean> {
+function serveQueue(worker: StartedWorker, queue: FileTask[][], results: LintResult[]): Promise<boolean> {
   return new Promise((settle) => {
     let linted = false;
+    let done = false;
     const inFlight: FileTask[][] = [];
-    const worker = new Worker(new URL(import.meta.url), { workerData: { role: ROLE, options } });
-    let ended = false;
     const end = (): void => {
-      if (ended) return;
-      ended = true;
-      void worker.terminate().then(() => settle(linted));
+      if (done) return;
+      done = true;
+      worker.end();
+      settle(linted);
     };
     const fill = (): void => {
       while (inFlight.length < BATCHES_IN_FLIGHT) {
         const batch = queue.shift();
         if (batch === undefined) break;
         inFlight.push(batch);
-        worker.postMessage({ tasks: batch } satisfies ToWorker);
+        worker.thread.postMessage({ tasks: batch } satisfies ToWorker);
       }
       if (inFlight.length === 0) end();
     };
@@ -77,17 +123,16 @@ function runWorker(queue: FileTask[][], results: LintResult[], options: WorkerOp
       queue.unshift(...inFlight.splice(0));
       end();
     };
-    worker.on('message', (message: FromWorker) => {
+    worker.listener = (event) => {
       // After a failure its batches are back in the queue: what it still sends is not counted twice.
-      if (ended) return;
-      if ('failure' in message) return giveBack();
+      if (done) return;
+      if ('failure' in event || 'failure' in event.message) return giveBack();
       inFlight.shift();
-      results.push(...message.results);
+      results.push(...event.message.results);
       linted = true;
       fill();
-    });
-    worker.on('error', giveBack);
-    worker.on('exit', giveBack);
+    };
+    if (worker.failed) return end();
     // Its first batches wait in its inbox while it starts up: every worker started has work, whatever this thread takes.
     fill();
   });
