@@ -266,7 +266,6 @@ export function configResolver(cwd: string, options: Omit<LintOptions, 'cwd'> | 
   });
 }
 
-/** What a configuration says of suppressions: worked out once per configuration, which thousands of files share. */
 /**
  * How one file is linted under its configuration. Always one shape of object, written out member by member: on
  * Node 20, an object literal that starts with a spread and adds members gets a hidden class of its own every time,
@@ -277,6 +276,7 @@ function fileOptions(config: FileConfig, task: Pick<FileTask, 'cdkStack' | 'file
   return { inlineConfig, reportUnusedDirectives, external, knownRuleIds, region: config.region, cdkStack: task.cdkStack, fileProblems: task.fileProblems };
 }
 
+/** What a configuration says of suppressions: worked out once per configuration, which thousands of files share. */
 function suppressionOptions(config: FileConfig): SuppressionOptions {
   let options = suppressionOptionsByConfig.get(config);
   if (options === undefined) {

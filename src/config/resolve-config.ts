@@ -123,6 +123,7 @@ export class ConfigResolver {
     return scope;
   }
 
+  /** The configuration for a configuration path and the overrides matched, resolved once and kept once settled. */
   private async settle(key: string, configPath: string | undefined, loaded: LoadedConfig | undefined, matched: readonly number[]): Promise<SharedConfig> {
     let shared = this.resolved.get(key);
     if (shared === undefined) {
