@@ -3,7 +3,8 @@
  * Bundles the CLI (`src/cli.ts` and its dependencies) into `dist/cli.js`, with the YAML parser, the JSON parser
  * and fast-glob in chunks loaded only when needed. A pre-commit hook starts sagelint once per commit, and Node
  * spends about 100 ms resolving and linking yargs' and our module graphs file by file; one bundle saves most of
- * it (`npm run bench`). The API (`dist/index.js`) is compiled by tsc, unbundled, with its type declarations.
+ * it (`npm run bench`). The API (`dist/index.js`) is compiled by tsc, unbundled, with its type declarations; only its
+ * js-yaml module (`dist/loaders/js-yaml.js`) is then replaced by js-yaml bundled, patched as in the CLI.
  */
 import { build } from 'esbuild';
 import { readFileSync, rmSync } from 'node:fs';
