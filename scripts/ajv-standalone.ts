@@ -22,9 +22,9 @@ export function installedAjvVersion(): string {
 export function standaloneModule(ajv: Ajv, keys: readonly string[]): { imports: string[]; body: string; functions: Map<string, string> } {
   // ajv names each export after its key, which must then be an identifier.
   const exportNames = new Map(keys.map((key, index) => [`schema_${index}`, key]));
-  const code = standalone.default(ajv, Object.fromEntries([...exportNames].map(([name, key]) => [name, key])));
+  const code = standalone.default(ajv, Object.fromEntries(exportNames));
   const functions = new Map<string, string>();
-  let body = code.replace(/^"use strict";/, '').replace(/export const (\w+) = (\w+);/g, (_match, name: string, functionName: string) => {
+  const body = code.replace(/^"use strict";/, '').replace(/export const (\w+) = (\w+);/g, (_match, name: string, functionName: string) => {
     const key = exportNames.get(name);
     if (key === undefined) throw new Error(`ajv standalone output exports ${name}, which no key was given as.`);
     functions.set(key, functionName);
