@@ -23,7 +23,8 @@ export type SourceNode =
 /** One document of a file (YAML streams may hold several). */
 export interface ParsedDocument {
   value: unknown;
-  root: SourceNode;
+  /** Read only to place a finding: a loader may build it when first read (strict JSON's does). */
+  readonly root: SourceNode;
 }
 
 export interface LoadProblem {
