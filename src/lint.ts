@@ -145,8 +145,10 @@ async function lintFiles(
   pool: LintWorkers | undefined,
 ): Promise<LintRun> {
   const { problems, stacks } = expanded;
-  // Every configuration is read and checked before any file is linted.
-  const configs = new Map(await Promise.all(expanded.files.map(async (file) => [file, await resolver.forFile(file)] as const)));
+  // Every configuration is read and checked before any file is linted: one file after the other, as nearly all are
+  // settled once the first under their configuration is, and a promise for each of ten thousand files cost more.
+  const configs = new Map<string, FileConfig>();
+  for (const file of expanded.files) configs.set(file, resolver.settledFor(file) ?? (await resolver.forFile(file)));
   const files = expanded.files.filter((file) => configs.get(file)?.ignored !== true);
   const maxWarnings = await resolver.maxWarnings(cwd);
   const tasks = files.map((filePath): FileTask => {
@@ -154,7 +156,7 @@ async function lintFiles(
     const fileProblems = problems.filter((problem) => problem.filePath === filePath && problem.pointer !== undefined);
     return { filePath, ...(cdkStack !== undefined && { cdkStack }), fileProblems: fileProblems.map(({ pointer = '', message }) => ({ pointer, message })) };
   });
-  const configFor = async (file: string): Promise<FileConfig> => configs.get(file) ?? (await resolver.forFile(file));
+  const configFor = (file: string): FileConfig | Promise<FileConfig> => configs.get(file) ?? resolver.forFile(file);
   const { results, workerThreads } =
     pool !== undefined && workerCount(options, tasks.length) > 0
       ? await pool.lint(tasks, configFor)
@@ -174,15 +176,20 @@ async function lintFiles(
   };
 }
 
+/** A file's configuration: at once when it is settled, else when it is. */
+export type ConfigLookup = (filePath: string) => FileConfig | Promise<FileConfig>;
+
 /**
  * Lints files on this thread, one after the other: what `lint` does without workers, and what each worker does with
  * the files it is given. Files are read synchronously, so reading ahead would overlap nothing; a file's values and
  * source tree are dropped before the next file is read, while young, which is what garbage collection does cheapest.
  */
-export async function lintTasks(tasks: readonly FileTask[], configFor: (filePath: string) => Promise<FileConfig>): Promise<LintResult[]> {
+export async function lintTasks(tasks: readonly FileTask[], configFor: ConfigLookup): Promise<LintResult[]> {
   const results: LintResult[] = [];
   for (const task of tasks) {
-    const config = await configFor(task.filePath);
+    // Most configurations are known without waiting: an `await` of one would still wait for a turn.
+    const known = configFor(task.filePath);
+    const config = known instanceof Promise ? await known : known;
     const source = await loadFile(task.filePath, { maxFileSize: config.maxFileSize });
     results.push(await lintLoadedSource(source, config.rules, fileOptions(config, task)));
   }

@@ -76,6 +76,7 @@ export function lintSource(
 
   const candidates: Candidate[] = [];
   for (const definition of definitions) {
+    const root = definition.document.root;
     // Variants mostly repeat each other's findings: a report already made for the definition is placed once.
     const reported = new Set<string>();
     const [first] = definition.variants;
@@ -95,7 +96,7 @@ export function lintSource(
             ruleId: RESERVED_RULE_IDS.internalError,
             severity: 'error',
             message: `Rule "${rule.id}"${rule.plugin === undefined ? '' : ` of the plugin "${rule.plugin.name}"`} failed: ${error instanceof Error ? error.message : String(error)}`,
-            ...place(rangeForPointer(source.text, definition.document.root, definition.pointer, 'key')),
+            ...place(rangeForPointer(source.text, root, definition.pointer, 'key')),
           });
           continue;
         }
@@ -107,8 +108,7 @@ export function lintSource(
           const key = [rule.id, severity, placed.pointer, target, placed.via ?? '', report.message].join('\0');
           if (reported.has(key)) continue;
           reported.add(key);
-          // The source tree is asked for only here, where a finding is placed: a JSON loader builds it on demand.
-          const range = rangeForPointer(source.text, definition.document.root, placed.pointer, target);
+          const range = rangeForPointer(source.text, root, placed.pointer, target);
           const finding: Finding = {
             ruleId: rule.id,
             severity,

@@ -213,95 +213,29 @@ function sourceOf(node: Node): SourceNode {
 
 /** A collection that is open while its contents are read; objects hold the key whose value is being read. */
 type OpenCollection =
-  | { kind: 'object'; start: number; entries: Map<string, ObjectEntry>; key: string; keyStart: number; keyEnd: number }
-  | { kind: 'array'; start: number; items: SourceNode[] };
+  | { kind: 'object'; start: number; value: Record<string, unknown>; entries: Map<string, ObjectEntry>; key: string; keyStart: number; keyEnd: number }
+  | { kind: 'array'; start: number; value: unknown[]; items: SourceNode[] };
 
 /**
  * `loadJson`'s fast path: reads text that is strict JSON (one value between blanks, no duplicate keys, nested at
- * most `MAX_NESTING_DEPTH` deep). The value is `JSON.parse`'s, which builds it natively, many times faster than
- * member by member here; the source tree, which jsonc-parser's path would also build, is built (`strictSourceTree`)
- * the first time it is asked for, since most files have no finding to place. Undefined for any other text, which that
- * path then reads and reports on. Exported for the differential tests.
+ * most `MAX_NESTING_DEPTH` deep) in one pass, building the value and the source tree exactly as jsonc-parser's
+ * path does. Undefined for any other text, which that path then reads and reports on. A loop with a stack of open
+ * collections, not recursion, so no nesting can overflow the call stack. Exported for the differential tests.
  */
 export function parseStrictJson(text: string): ParsedDocument | undefined {
-  const members = writtenMembers(text);
-  if (members < 0) return undefined;
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-  // JSON.parse keeps the last of duplicate keys: a value with fewer members than the text writes had some.
-  if (memberCount(value) !== members) return undefined;
-  let root: SourceNode | undefined;
-  return {
-    value,
-    get root(): SourceNode {
-      root ??= strictSourceTree(text);
-      // Both read strict JSON, so text JSON.parse accepted has a tree (the differential tests hold them to it).
-      if (root === undefined) throw new Error('The JSON parsed, but its source tree could not be built.');
-      return root;
-    },
-  };
-}
-
-/**
- * How many object members the text writes (its colons outside strings), or -1 when its brackets nest deeper than
- * `MAX_NESTING_DEPTH` or a string runs on to a control character or the end. A scan that allocates nothing: whether
- * the rest is JSON, JSON.parse says.
- */
-function writtenMembers(text: string): number {
-  let members = 0;
-  let depth = 0;
-  for (let index = 0; index < text.length; index += 1) {
-    const code = text.charCodeAt(index);
-    if (code === 0x22 /* " */) {
-      const end = stringEnd(text, index);
-      if (end < 0) return -1;
-      index = end - 1;
-    } else if (code === 0x7b /* { */ || code === 0x5b /* [ */) {
-      depth += 1;
-      if (depth > MAX_NESTING_DEPTH) return -1;
-    } else if (code === 0x7d /* } */ || code === 0x5d /* ] */) {
-      depth -= 1;
-    } else if (code === 0x3a /* : */) {
-      members += 1;
-    }
-  }
-  return members;
-}
-
-/** How many members the objects in a parsed value hold (`__proto__` included: JSON.parse makes it an own member). */
-function memberCount(value: unknown): number {
-  if (typeof value !== 'object' || value === null) return 0;
-  let count = 0;
-  if (Array.isArray(value)) {
-    for (const item of value) count += memberCount(item);
-    return count;
-  }
-  const object = value as Record<string, unknown>;
-  for (const key in object) count += 1 + memberCount(object[key]);
-  return count;
-}
-
-/**
- * The source tree of strict JSON text, exactly as jsonc-parser's path builds it, or undefined for any other text. A
- * loop with a stack of open collections, not recursion, so no nesting can overflow the call stack.
- */
-function strictSourceTree(text: string): SourceNode | undefined {
   const open: OpenCollection[] = [];
   let index = skipBlanks(text, 0);
   for (;;) {
     // A value starts at `index`: a collection opens, or a scalar is read whole.
+    let value: unknown;
     let node: SourceNode;
     const code = text.charCodeAt(index);
     if (code === 0x7b /* { */ || code === 0x5b /* [ */) {
       if (open.length === MAX_NESTING_DEPTH) return undefined;
       const collection: OpenCollection =
         code === 0x7b
-          ? { kind: 'object', start: index, entries: new Map(), key: '', keyStart: 0, keyEnd: 0 }
-          : { kind: 'array', start: index, items: [] };
+          ? { kind: 'object', start: index, value: {}, entries: new Map(), key: '', keyStart: 0, keyEnd: 0 }
+          : { kind: 'array', start: index, value: [], items: [] };
       index = skipBlanks(text, index + 1);
       // `{` and `}` are two apart, as are `[` and `]`.
       if (text.charCodeAt(index) !== code + 2) {
@@ -311,10 +245,12 @@ function strictSourceTree(text: string): SourceNode | undefined {
         continue;
       }
       index += 1;
+      value = collection.value;
       node = closed(collection, index);
     } else {
       const end = scalarEnd(text, index);
-      if (end < 0) return undefined;
+      value = end < 0 ? undefined : scalarValue(text, index, end);
+      if (value === undefined) return undefined;
       node = { kind: 'scalar', range: { start: index, end } };
       index = end;
     }
@@ -322,10 +258,12 @@ function strictSourceTree(text: string): SourceNode | undefined {
     for (;;) {
       index = skipBlanks(text, index);
       const collection = open.at(-1);
-      if (collection === undefined) return index === text.length ? node : undefined;
+      if (collection === undefined) return index === text.length ? { value, root: node } : undefined;
       if (collection.kind === 'object') {
+        setMember(collection.value, collection.key, value);
         collection.entries.set(collection.key, { key: { start: collection.keyStart, end: collection.keyEnd }, node });
       } else {
+        collection.value.push(value);
         collection.items.push(node);
       }
       const next = text.charCodeAt(index);
@@ -338,6 +276,7 @@ function strictSourceTree(text: string): SourceNode | undefined {
       if (next !== (collection.kind === 'object' ? 0x7d /* } */ : 0x5d /* ] */)) return undefined;
       index += 1;
       open.pop();
+      value = collection.value;
       node = closed(collection, index);
     }
   }
@@ -380,6 +319,22 @@ function scalarEnd(text: string, index: number): number {
       return text.startsWith('null', index) ? index + 4 : -1;
     default:
       return numberEnd(text, index);
+  }
+}
+
+function scalarValue(text: string, start: number, end: number): unknown {
+  switch (text.charCodeAt(start)) {
+    case 0x22 /* " */:
+      return stringValue(text, start, end);
+    case 0x74 /* t */:
+      return true;
+    case 0x66 /* f */:
+      return false;
+    case 0x6e /* n */:
+      return null;
+    default:
+      // As jsonc-parser converts them, which is also JSON.parse's conversion.
+      return Number(text.slice(start, end));
   }
 }
 

@@ -34,9 +34,10 @@ export function readText(filePath: string, maxFileSize: number): { text: string 
     // Synchronous: files are small and the work is parsing; a promise per system call cost more than the reads.
     // One descriptor for the size and the read, so both see the same file even if it is replaced in between.
     descriptor = openSync(filePath, 'r');
-    const { size } = fstatSync(descriptor);
+    const stats = fstatSync(descriptor);
+    const { size } = stats;
     if (size > maxFileSize) return { problem: `The file is ${size} bytes, over the size limit of ${maxFileSize} bytes (maxFileSize).` };
-    bytes = readAtMost(descriptor, maxFileSize, size);
+    bytes = readAtMost(descriptor, maxFileSize, size, stats.isFile());
   } catch (error) {
     const reason = error instanceof Error && 'code' in error ? String(error.code) : String(error);
     return { problem: `Cannot read the file (${reason}).` };
@@ -84,19 +85,20 @@ function formatOf(filePath: string, text: string): SourceFormat {
  * The file's bytes, or undefined when there are more than `limit`: a file can grow after its `stat`, and a pipe or a
  * device (`/dev/zero`, named on the command line) has no size to check beforehand. `expectedSize` is the stat's.
  */
-function readAtMost(descriptor: number, limit: number, expectedSize: number): Uint8Array | undefined {
+function readAtMost(descriptor: number, limit: number, expectedSize: number, regularFile: boolean): Uint8Array | undefined {
   const chunks: Uint8Array[] = [];
   let total = 0;
   // First the file as its stat says and one byte more; then 64 KiB at a time (a pipe, a file that grew), never past
-  // one byte over the limit. A regular file takes one read, and the next sees its end.
+  // one byte over the limit. A regular file that has not grown takes one read: fewer bytes than asked for is its end
+  // (a pipe's reads may stop short, so only an empty read ends one).
   let wanted = Math.min(expectedSize + 1, limit + 1);
   for (;;) {
     const chunk = Buffer.allocUnsafe(wanted);
     const bytesRead = readSync(descriptor, chunk, 0, chunk.length, null);
-    if (bytesRead === 0) return chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total);
-    chunks.push(chunk.subarray(0, bytesRead));
+    if (bytesRead > 0) chunks.push(chunk.subarray(0, bytesRead));
     total += bytesRead;
     if (total > limit) return undefined;
+    if (bytesRead === 0 || (regularFile && bytesRead < chunk.length)) return chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total);
     wanted = Math.min(64 * 1024, limit + 1 - total);
   }
 }

@@ -23,8 +23,7 @@ export type SourceNode =
 /** One document of a file (YAML streams may hold several). */
 export interface ParsedDocument {
   value: unknown;
-  /** Read only to place a finding: a loader may build it when first read (strict JSON's does). */
-  readonly root: SourceNode;
+  root: SourceNode;
 }
 
 export interface LoadProblem {

@@ -6,8 +6,7 @@
  * The caller sorts the results, so their order, and the output, do not depend on which thread linted what.
  */
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import { configResolver, lintTasks, type FileTask, type WorkerOptions } from '../lint.js';
-import type { FileConfig } from '../config/resolve-config.js';
+import { configResolver, lintTasks, type ConfigLookup, type FileTask, type WorkerOptions } from '../lint.js';
 import type { LintResult } from '../types.js';
 
 const ROLE = 'sagelint-lint-worker';
@@ -40,7 +39,7 @@ export class LintWorkers {
    * Lints the tasks on this thread and in the workers. A worker that fails (it cannot start, or it crashes) hands its
    * batches back to the queue, so a run never loses a file. Workers beyond one per batch after the first are ended.
    */
-  async lint(tasks: readonly FileTask[], configFor: (filePath: string) => Promise<FileConfig>): Promise<{ results: LintResult[]; workerThreads: number }> {
+  async lint(tasks: readonly FileTask[], configFor: ConfigLookup): Promise<{ results: LintResult[]; workerThreads: number }> {
     const queue: FileTask[][] = [];
     for (let start = 0; start < tasks.length; start += BATCH_SIZE) queue.push(tasks.slice(start, start + BATCH_SIZE));
     const results: LintResult[] = [];
@@ -146,7 +145,7 @@ function serveTasks(options: WorkerOptions): void {
   let previous: Promise<void> = Promise.resolve();
   port.on('message', (message: ToWorker) => {
     previous = previous.then(() =>
-      lintTasks(message.tasks, (file) => resolver.forFile(file)).then(
+      lintTasks(message.tasks, (file) => resolver.settledFor(file) ?? resolver.forFile(file)).then(
         (results) => port.postMessage({ results } satisfies FromWorker),
         // The calling thread lints the batch again and reports what goes wrong there.
         (error: unknown) => port.postMessage({ failure: error instanceof Error ? error.message : String(error) } satisfies FromWorker),
