@@ -4,6 +4,7 @@
  * checks the good one too. (YAML alias bombs and non-UTF-8 files: test/loaders/bad-input.test.ts; symbolic link
  * loops: test/files/expand-patterns.test.ts.)
  */
+import { execFileSync, spawn } from 'node:child_process';
 import { chmodSync, mkdtempSync, readFileSync, rmSync, truncateSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -92,6 +93,17 @@ describe('a file over the size limit', () => {
     expect((await loadFile('/dev/zero', { maxFileSize: 1000 })).problems).toEqual([
       { kind: 'read', message: 'The file is over the size limit of 1000 bytes (maxFileSize).', range: { start: 0, end: 0 } },
     ]);
+  });
+
+  it.skipIf(process.platform === 'win32')('is read to its end from a pipe that delivers it in pieces', async () => {
+    // A regular file that returns fewer bytes than asked for has ended; a pipe has only paused.
+    const pipe = join(directory, 'pieces.json');
+    execFileSync('mkfifo', [pipe]);
+    const writer = spawn('sh', ['-c', `{ printf '{"a":'; sleep 0.2; printf '1}'; } > "$0"`, pipe], { stdio: 'ignore' });
+    const loaded = await loadFile(pipe);
+    await new Promise((resolveExit) => writer.on('exit', resolveExit));
+    expect(loaded.problems).toEqual([]);
+    expect(loaded.documents.map((document) => document.value)).toEqual([{ a: 1 }]);
   });
 });
 

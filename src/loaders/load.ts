@@ -35,9 +35,8 @@ export function readText(filePath: string, maxFileSize: number): { text: string 
     // One descriptor for the size and the read, so both see the same file even if it is replaced in between.
     descriptor = openSync(filePath, 'r');
     const stats = fstatSync(descriptor);
-    const { size } = stats;
-    if (size > maxFileSize) return { problem: `The file is ${size} bytes, over the size limit of ${maxFileSize} bytes (maxFileSize).` };
-    bytes = readAtMost(descriptor, maxFileSize, size, stats.isFile());
+    if (stats.size > maxFileSize) return { problem: `The file is ${stats.size} bytes, over the size limit of ${maxFileSize} bytes (maxFileSize).` };
+    bytes = readAtMost(descriptor, maxFileSize, stats.size, stats.isFile());
   } catch (error) {
     const reason = error instanceof Error && 'code' in error ? String(error.code) : String(error);
     return { problem: `Cannot read the file (${reason}).` };
