@@ -325,7 +325,8 @@ function useColor(flag: boolean | undefined, io: CliIo): boolean {
 async function writeOutput(path: string, output: string): Promise<void> {
   try {
     await mkdir(dirname(path), { recursive: true });
-    await writeFile(path, output.endsWith('\n') ? output : `${output}\n`);
+    // The line end written after the report, not added to it: that would copy a report of megabytes once more.
+    await writeFile(path, output.endsWith('\n') ? [output] : [output, '\n']);
   } catch (error) {
     const reason = error instanceof Error && 'code' in error ? String(error.code) : String(error);
     throw new SagelintError('output-write-failed', `Cannot write the report to ${path} (${reason}).`);

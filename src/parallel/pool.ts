@@ -15,6 +15,12 @@ const ROLE = 'sagelint-lint-worker';
 const BATCH_SIZE = 24;
 
 /**
+ * Files in the smallest batches, the last of a run: batches shrink towards the end (`batchesOf`), so that the threads
+ * run out of work at about the same time rather than one waiting for another's last whole batch.
+ */
+const LAST_BATCH_SIZE = 4;
+
+/**
  * Batches a worker holds at once: while it lints one, the next is already in its inbox, so it never waits for the
  * calling thread, which answers messages only between the batches it lints itself.
  */
@@ -40,8 +46,7 @@ export class LintWorkers {
    * batches back to the queue, so a run never loses a file. Workers beyond one per batch after the first are ended.
    */
   async lint(tasks: readonly FileTask[], configFor: ConfigLookup): Promise<{ results: LintResult[]; workerThreads: number }> {
-    const queue: FileTask[][] = [];
-    for (let start = 0; start < tasks.length; start += BATCH_SIZE) queue.push(tasks.slice(start, start + BATCH_SIZE));
+    const queue = batchesOf(tasks, this.workers.length + 1);
     const results: LintResult[] = [];
     const used = this.workers.slice(0, Math.max(0, queue.length - 1));
     for (const unused of this.workers.slice(used.length)) unused.end();
@@ -61,6 +66,20 @@ export class LintWorkers {
   close(): void {
     for (const worker of this.workers) worker.end();
   }
+}
+
+/**
+ * The tasks in batches of `BATCH_SIZE` while many remain, then of what remains shared out four times over among the
+ * threads, down to `LAST_BATCH_SIZE` (guided self-scheduling).
+ */
+function batchesOf(tasks: readonly FileTask[], threads: number): FileTask[][] {
+  const batches: FileTask[][] = [];
+  for (let start = 0; start < tasks.length; ) {
+    const size = Math.max(LAST_BATCH_SIZE, Math.min(BATCH_SIZE, Math.ceil((tasks.length - start) / (4 * threads))));
+    batches.push(tasks.slice(start, start + size));
+    start += size;
+  }
+  return batches;
 }
 
 /** A worker thread and what it has said so far: one that fails before it is given work is remembered as failed. */
