@@ -48,8 +48,10 @@ export class LintWorkers {
    */
   async lint(tasks: readonly FileTask[], configFor: ConfigLookup): Promise<{ results: LintResult[]; workerThreads: number }> {
     const threads = this.workers.length + 1;
-    const isYaml = (task: FileTask): boolean => formatByExtension(task.filePath) === 'yaml';
-    const queue = new BatchQueue(batchesOf(tasks.filter((task) => !isYaml(task)), threads), batchesOf(tasks.filter(isYaml), threads));
+    const json: FileTask[] = [];
+    const yaml: FileTask[] = [];
+    for (const task of tasks) (formatByExtension(task.filePath) === 'yaml' ? yaml : json).push(task);
+    const queue = new BatchQueue(batchesOf(json, threads), batchesOf(yaml, threads));
     const results: LintResult[] = [];
     const used = this.workers.slice(0, Math.max(0, queue.size - 1));
     for (const unused of this.workers.slice(used.length)) unused.end();
