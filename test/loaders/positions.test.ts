@@ -53,6 +53,20 @@ describe('LineIndex', () => {
     expect(lines.position(5)).toEqual({ line: 2, column: 3 });
     expect(lines.position(text.length + 1)).toEqual({ line: 3, column: 2 });
   });
+
+  it('finds the lines of any mix of line ends as splitting the text at them does', () => {
+    const texts = ['', '\n', '\r', '\r\n', '\n\r', '\r\r\n\n', 'a\r\rb\n\nc\r\n', 'x\n\r\ny\rz', '\r\n\r\n\r', 'no line end'];
+    for (const text of texts) {
+      const lines = new LineIndex(text);
+      const expected = text.split(/\r\n|\r|\n/);
+      expect(expected.map((_, index) => lines.lineText(text, index + 1)), JSON.stringify(text)).toEqual(expected);
+      // Every offset's line is the number of line ends before it, a `\r\n`'s `\n` counting with its `\r`.
+      for (let offset = 0; offset <= text.length; offset += 1) {
+        const before = text.slice(0, offset).replace(/\r$/, text[offset] === '\n' ? '' : '\r');
+        expect(lines.position(offset).line, `${JSON.stringify(text)} at ${offset}`).toBe(before.split(/\r\n|\r|\n/).length);
+      }
+    }
+  });
 });
 
 describe('JSON positions', () => {
