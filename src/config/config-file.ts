@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { dirname } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { SagelintError } from '../errors.js';
-import { relativeDisplayPath } from '../files/expand-patterns.js';
+import { pathIn, relativeDisplayPath } from '../files/expand-patterns.js';
 import { loadText } from '../loaders/load.js';
 import { LineIndex } from '../loaders/source-document.js';
 import type { ExternalSuppression } from '../engine/suppressions.js';
@@ -38,10 +38,10 @@ export interface LoadedConfig {
   rules: AnyRule[];
 }
 
-/** The configuration file in `directory` itself (the first of `CONFIG_FILE_NAMES` there), or undefined. */
+/** The configuration file in `directory` (absolute and normal) itself: the first of `CONFIG_FILE_NAMES` there, or undefined. */
 export function configFileIn(directory: string): string | undefined {
-  const name = CONFIG_FILE_NAMES.find((candidate) => existsSync(join(directory, candidate)));
-  return name === undefined ? undefined : join(directory, name);
+  const name = CONFIG_FILE_NAMES.find((candidate) => existsSync(pathIn(directory, candidate)));
+  return name === undefined ? undefined : pathIn(directory, name);
 }
 
 /**

@@ -332,10 +332,11 @@ class RealpathCache {
 }
 
 /**
- * The path of a folder's entry: `path.join`, less the normalizing that a walk's folders (absolute, normal) and the
- * names a folder lists never need, and which cost more than anything else the walk does per file.
+ * The path of an entry of a folder that is absolute and normal (a walk's folders, the folders configuration files are
+ * looked for in): `path.join`, less the normalizing that such folders and plain names never need, and which cost more
+ * than anything else the walk does per file.
  */
-function pathIn(directory: string, name: string): string {
+export function pathIn(directory: string, name: string): string {
   return directory.endsWith(path.sep) ? directory + name : directory + path.sep + name;
 }
 
