@@ -2,7 +2,7 @@ import type { RuleContext } from './define-rule.js';
 import { linkedSchedules, type LinkedSchedule } from './template.js';
 
 /** The schedules of the template that run this definition (none for a request body). */
-export function schedulesOf(context: RuleContext): LinkedSchedule[] {
+export function schedulesOf(context: RuleContext): readonly LinkedSchedule[] {
   if (context.template === undefined) return [];
   return linkedSchedules(context.template, context.valueAt('/Properties/JobDefinitionName'));
 }

@@ -51,14 +51,30 @@ export interface LinkedSchedule {
  * The `AWS::SageMaker::MonitoringSchedule` resources of the template that name this definition in
  * `MonitoringJobDefinitionName`: by the same literal as its resolved `JobDefinitionName`, by the same expression as
  * written there (`!Ref NameParameter` in both places), or by a `Ref`/`Fn::GetAtt` to its resource. In resource order.
+ * Three rules ask for every variant, and the variants of a resource mostly resolve the same name: found once per
+ * resource and name.
  */
-export function linkedSchedules(template: TemplateContext, jobDefinitionName: unknown): LinkedSchedule[] {
+export function linkedSchedules(template: TemplateContext, jobDefinitionName: unknown): readonly LinkedSchedule[] {
+  const name = typeof jobDefinitionName === 'string' ? jobDefinitionName : undefined;
+  let byResource = linkedByTemplate.get(template.value);
+  if (byResource === undefined) linkedByTemplate.set(template.value, (byResource = new Map()));
+  let byName = byResource.get(template.logicalId);
+  if (byName === undefined) byResource.set(template.logicalId, (byName = new Map()));
+  let linked = byName.get(name);
+  if (linked === undefined) byName.set(name, (linked = findLinkedSchedules(template, name)));
+  return linked;
+}
+
+/** Template → logical id of a definition → its resolved name (undefined when not a string) → its schedules. */
+const linkedByTemplate = new WeakMap<Record<string, unknown>, Map<string, Map<string | undefined, readonly LinkedSchedule[]>>>();
+
+function findLinkedSchedules(template: TemplateContext, jobDefinitionName: string | undefined): LinkedSchedule[] {
   const definition = section(template, 'Resources')[template.logicalId];
   const writtenName = isRecord(definition) && isRecord(definition.Properties) ? definition.Properties.JobDefinitionName : undefined;
   const index = schedulesByNaming(template);
   // A schedule found under several keys is named by the first, as the order above says.
   const keys = [
-    ...(typeof jobDefinitionName === 'string' ? [`name ${jobDefinitionName}`] : []),
+    ...(jobDefinitionName !== undefined ? [`name ${jobDefinitionName}`] : []),
     ...(writtenName !== undefined ? [`expression ${JSON.stringify(writtenName)}`] : []),
     `resource ${template.logicalId}`,
   ];
