@@ -38,7 +38,7 @@ export interface LoadedConfig {
   rules: AnyRule[];
 }
 
-/** The configuration file in `directory` (absolute and normal) itself: the first of `CONFIG_FILE_NAMES` there, or undefined. */
+/** The configuration file in `directory` (absolute and normal): the first of `CONFIG_FILE_NAMES` there, or undefined. */
 export function configFileIn(directory: string): string | undefined {
   const name = CONFIG_FILE_NAMES.find((candidate) => existsSync(pathIn(directory, candidate)));
   return name === undefined ? undefined : pathIn(directory, name);
