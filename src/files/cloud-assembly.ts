@@ -106,14 +106,18 @@ async function addTemplate(templatePath: string, stack: string, assembly: CloudA
   assembly.templates.push({ filePath: templatePath, stack });
   let template: unknown;
   try {
-    template = readJson(templatePath);
+    const text = readJsonText(templatePath);
+    // Every template is parsed again when it is linted: here, only one that can name a nested stack's type, plainly
+    // or through a JSON escape.
+    if (!text.includes(NESTED_STACK_TYPE) && !text.includes('\\')) return;
+    template = JSON.parse(text);
   } catch {
     return; // linted as a file, which reports the problem
   }
   const resources = isRecord(template) ? template.Resources : undefined;
   if (!isRecord(resources)) return;
   for (const resource of Object.values(resources)) {
-    if (!isRecord(resource) || resource.Type !== 'AWS::CloudFormation::Stack' || !isRecord(resource.Metadata)) continue;
+    if (!isRecord(resource) || resource.Type !== NESTED_STACK_TYPE || !isRecord(resource.Metadata)) continue;
     const assetPath = resource.Metadata['aws:asset:path'];
     const constructPath = resource.Metadata['aws:cdk:path'];
     if (typeof assetPath !== 'string' || !assetPath.endsWith('.template.json')) continue;
@@ -124,15 +128,22 @@ async function addTemplate(templatePath: string, stack: string, assembly: CloudA
   }
 }
 
+const NESTED_STACK_TYPE = 'AWS::CloudFormation::Stack';
+
 /**
  * A manifest's or template's JSON, read only up to the default size limit: CloudFormation deploys no template over
  * 1 MB, and a larger file is not read twice (its own lint reports the limit).
  * @throws when the file cannot be read or is not JSON
  */
 function readJson(filePath: string): unknown {
+  return JSON.parse(readJsonText(filePath));
+}
+
+/** `readJson`'s text. @throws when the file cannot be read */
+function readJsonText(filePath: string): string {
   const read = readText(filePath, DEFAULT_MAX_FILE_SIZE);
   if ('problem' in read) throw new Error(read.problem);
-  return JSON.parse(read.text);
+  return read.text;
 }
 
 async function isFile(filePath: string): Promise<boolean> {

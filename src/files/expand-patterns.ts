@@ -173,11 +173,12 @@ async function walkDirectory(directory: string, context: WalkContext): Promise<v
     }
     const entryPath = pathIn(directory, entry.name);
     if (entry.isDirectory()) {
+      context.realpaths.addEntry(entryPath, directory);
       await walkDirectory(entryPath, context);
     } else if (entry.isFile()) {
       if (hasLintableExtension(entry.name)) {
         context.found.files.push(entryPath);
-        context.realpaths.addFileEntry(entryPath, directory);
+        context.realpaths.addEntry(entryPath, directory);
       }
     } else if (entry.isSymbolicLink()) {
       await followLink(entryPath, context);
@@ -308,7 +309,7 @@ function loopSafeStat(
  */
 class RealpathCache {
   readonly #cache = new Map<string, string>();
-  /** The folder that lists a file as a regular file (`addFileEntry`), until its real path is asked for. */
+  /** The folder that lists a file or a folder as such (`addEntry`), until its real path is asked for. */
   readonly #folderOf = new Map<string, string>();
 
   /** The real path, or the path itself when it cannot be resolved (it vanished, or a parent is unreadable). */
@@ -323,11 +324,11 @@ class RealpathCache {
   }
 
   /**
-   * A file that a directory lists as a regular file, not a link, is really where its directory really is: one
-   * system call per directory rather than one per file.
+   * A file or folder that a directory lists as a regular file or a folder, not a link, is really where its directory
+   * really is: one system call for the folder a walk starts from (and each link it follows) rather than one per folder.
    */
-  addFileEntry(filePath: string, directory: string): void {
-    if (!this.#cache.has(filePath)) this.#folderOf.set(filePath, directory);
+  addEntry(entryPath: string, directory: string): void {
+    if (!this.#cache.has(entryPath)) this.#folderOf.set(entryPath, directory);
   }
 }
 

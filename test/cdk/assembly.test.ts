@@ -312,6 +312,32 @@ describe('broken assemblies', () => {
     }
   });
 
+  it('finds a nested stack whose type is written with JSON escapes', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'sagelint-escaped-nested-'));
+    try {
+      await mkdir(join(dir, 'cdk.out'));
+      await writeFile(
+        join(dir, 'cdk.out', 'manifest.json'),
+        JSON.stringify({ version: '36.0.0', artifacts: { Outer: { type: 'aws:cloudformation:stack', properties: { templateFile: 'Outer.template.json' } } } }),
+      );
+      // `AWS::CloudFormation::Stack`, its letters escaped: the same string to any JSON reader.
+      const escapedType = 'AWS::Cl\\u006fudF\\u006frmati\\u006fn::Stack';
+      await writeFile(
+        join(dir, 'cdk.out', 'Outer.template.json'),
+        `{"Resources": {"Inner": {"Type": "${escapedType}", "Metadata": {"aws:asset:path": "Inner.nested.template.json"}}}}`,
+      );
+      await writeFile(join(dir, 'cdk.out', 'Inner.nested.template.json'), JSON.stringify({ Resources: {} }));
+      const results = await lint(['cdk.out'], { cwd: dir });
+      expect(results.map((result) => relative(dir, result.filePath))).toEqual([
+        join('cdk.out', 'Inner.nested.template.json'),
+        join('cdk.out', 'Outer.template.json'),
+        join('cdk.out', 'manifest.json'),
+      ]);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
   it('lints every broken assembly at once, each problem once', async () => {
     const results = await lintFixtures(['fixtures/cdk/broken']);
     expect(placed(results).map((finding) => [finding.file, finding.ruleId])).toEqual([
